@@ -1,0 +1,59 @@
+# Contested — everything a fresh machine needs goes through these targets.
+#   make run    create .venv, migrate, load the demo, ensure a login, serve on http://127.0.0.1:8000
+#   make test   create .venv, run every test on SQLite, then on PostgreSQL if DATABASE_URL names one
+#   make lint   ruff check + ruff format --check + makemigrations --check
+
+# Django 6 needs Python 3.12+. Use $(PYTHON) if given, else the first 3.12+ interpreter found.
+PYTHON ?= $(shell for p in python3.13 python3.12 python3 \
+	$(HOME)/.pyenv/versions/3.13*/bin/python3 $(HOME)/.pyenv/versions/3.12*/bin/python3; do \
+	  $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && { echo $$p; break; }; \
+	done)
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+export DEBUG ?= 1
+
+.PHONY: run test test-sqlite test-postgres lint migrations-check format clean
+
+$(STAMP): pyproject.toml
+	@test -n "$(PYTHON)" || { echo "Contested needs Python 3.12 or newer (Django 6). Install one, or run: make PYTHON=/path/to/python3.12 ..." >&2; exit 1; }
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo
+	$(PY) manage.py ensure_demo_login
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+test: $(STAMP)
+	$(MAKE) --no-print-directory test-sqlite
+	@case "$$DATABASE_URL" in \
+	  postgres*) $(MAKE) --no-print-directory test-postgres ;; \
+	  *) echo "DATABASE_URL names no PostgreSQL database: PostgreSQL run skipped." ;; \
+	esac
+
+test-sqlite: $(STAMP)
+	@echo "== tests on SQLite =="
+	DATABASE_URL= $(PY) -m pytest $(PYTEST_ARGS)
+
+test-postgres: $(STAMP)
+	@echo "== tests on PostgreSQL ($$DATABASE_URL) =="
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(MAKE) --no-print-directory migrations-check
+
+migrations-check: $(STAMP)
+	DATABASE_URL= $(PY) manage.py makemigrations --check --dry-run
+
+format: $(STAMP)
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+clean:
+	rm -rf $(VENV) db.sqlite3 db.sqlite3-* staticfiles

@@ -1,0 +1,196 @@
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.text import slugify
+from django_countries.fields import CountryField
+from simple_history.models import HistoricalRecords
+
+from core import dates
+from core.dates import DatePrecision
+from core.models import TimeStampedModel, choices_check, internal_notes_field
+
+if TYPE_CHECKING:
+    from django.db.models import QuerySet
+
+
+class ActorKind(models.TextChoices):
+    PERSON = "person", "Person"
+    ARMED_GROUP = "armed_group", "Armed group"
+    GOVERNMENT = "government", "Government"
+    MILITARY = "military", "Military"
+    STATE = "state", "State"
+    MINISTRY = "ministry", "Ministry or agency"
+    COMPANY = "company", "Company"
+    INTERGOVERNMENTAL = "intergovernmental", "Intergovernmental body"
+    MEDIA = "media", "Media"
+    EXPERT = "expert", "Expert or research body"
+    OTHER = "other", "Other"
+
+
+class ActorQuerySet(models.QuerySet["Actor"]):
+    def public(self) -> QuerySet[Actor]:
+        """Actors that a public claim references: as speaker, as the party spoken for, or as the
+        subject of a request for comment whose outcome is shown. An actor that only drafts
+        reference does not exist for the public."""
+        from claims.models import RequestForComment, Statement
+
+        statements = Statement.objects.public()
+        return self.filter(
+            Q(pk__in=statements.values("actor"))
+            | Q(pk__in=statements.filter(on_behalf_of__isnull=False).values("on_behalf_of"))
+            | Q(pk__in=RequestForComment.objects.public().values("actor"))
+        )
+
+
+class Actor(TimeStampedModel):
+    name = models.CharField(max_length=200, db_index=True)
+    slug = models.SlugField(max_length=200, unique=True)
+    kind = models.CharField(max_length=20, choices=ActorKind.choices)
+    description = models.TextField(blank=True)
+    country = CountryField(blank=True, help_text="The country the actor belongs to, if any.")
+    founded_on = models.DateField("founded", null=True, blank=True)
+    founded_on_precision = dates.precision_field()
+    dissolved_on = models.DateField("dissolved", null=True, blank=True)
+    dissolved_on_precision = dates.precision_field()
+    wikidata_id = models.CharField(
+        "Wikidata ID",
+        max_length=20,
+        blank=True,
+        validators=[RegexValidator(r"^Q[1-9][0-9]*$", "A Wikidata ID looks like Q12345.")],
+    )
+    internal_notes = internal_notes_field()
+
+    history = HistoricalRecords()
+    objects = ActorQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            choices_check("kind", ActorKind),
+            choices_check("founded_on_precision", DatePrecision),
+            choices_check("dissolved_on_precision", DatePrecision),
+            models.CheckConstraint(
+                condition=Q(founded_on__isnull=True)
+                | Q(dissolved_on__isnull=True)
+                | Q(dissolved_on__gte=models.F("founded_on")),
+                name="actors_actor_dissolved_after_founded",
+            ),
+            models.UniqueConstraint(
+                fields=["wikidata_id"],
+                condition=~Q(wikidata_id=""),
+                name="actors_actor_wikidata_id_unique",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        if not self.slug:
+            self.slug = slugify(self.name)[:200]
+        self.founded_on = dates.normalise(self.founded_on, self.founded_on_precision)
+        self.dissolved_on = dates.normalise(self.dissolved_on, self.dissolved_on_precision)
+
+    def get_absolute_url(self) -> str:
+        return reverse("actors:actor-detail", args=[self.slug])
+
+
+class ActorAlias(models.Model):
+    """Another name the actor goes by: an acronym, a translation, a former name."""
+
+    actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(max_length=200, db_index=True)
+    language = models.CharField(max_length=12, blank=True, help_text="BCP 47 tag, if any: fr, ar.")
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name_plural = "actor aliases"
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["actor", "name"], name="actors_alias_unique_per_actor"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class RelationKind(models.TextChoices):
+    SPOKESPERSON_OF = "spokesperson_of", "spokesperson of"
+    MEMBER_OF = "member_of", "member of"
+    PART_OF = "part_of", "part of"
+    SUCCESSOR_OF = "successor_of", "successor of"
+    ALLIED_WITH = "allied_with", "allied with"
+    CONTROLLED_BY = "controlled_by", "controlled by"
+    AFFILIATED_WITH = "affiliated_with", "affiliated with"
+
+
+class ActorRelationQuerySet(models.QuerySet["ActorRelation"]):
+    def public(self) -> QuerySet[ActorRelation]:
+        """Relations between two actors the public may see. The relation's source is shown only
+        if ``Source.objects.public()`` holds it."""
+        public_actors = Actor.objects.public()
+        return self.filter(subject__in=public_actors, object__in=public_actors)
+
+
+class ActorRelation(TimeStampedModel):
+    """``subject`` *kind* ``object``: Ramadane is spokesperson of the FLA."""
+
+    subject = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="relations_from")
+    kind = models.CharField(max_length=20, choices=RelationKind.choices)
+    object = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="relations_to")
+    start_on = models.DateField("from", null=True, blank=True)
+    start_on_precision = dates.precision_field()
+    end_on = models.DateField("until", null=True, blank=True)
+    end_on_precision = dates.precision_field()
+    source = models.ForeignKey(
+        "sources.Source",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="actor_relations",
+        help_text="The document that establishes the relation.",
+    )
+    note = models.CharField(max_length=300, blank=True, help_text='Public, e.g. "at times".')
+    internal_notes = internal_notes_field()
+
+    history = HistoricalRecords()
+    objects = ActorRelationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["subject__name", "kind"]
+        constraints = [
+            choices_check("kind", RelationKind),
+            choices_check("start_on_precision", DatePrecision),
+            choices_check("end_on_precision", DatePrecision),
+            models.CheckConstraint(
+                condition=~Q(subject=models.F("object")), name="actors_relation_not_reflexive"
+            ),
+            models.CheckConstraint(
+                condition=Q(start_on__isnull=True)
+                | Q(end_on__isnull=True)
+                | Q(end_on__gte=models.F("start_on")),
+                name="actors_relation_ends_after_start",
+            ),
+            models.UniqueConstraint(
+                fields=["subject", "kind", "object", "start_on"], name="actors_relation_unique"
+            ),
+            # NULLs are distinct in a unique index, so an undated relation needs its own rule.
+            models.UniqueConstraint(
+                fields=["subject", "kind", "object"],
+                condition=Q(start_on__isnull=True),
+                name="actors_relation_unique_undated",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.subject} {self.get_kind_display()} {self.object}"
+
+    def clean(self) -> None:
+        self.start_on = dates.normalise(self.start_on, self.start_on_precision)
+        self.end_on = dates.normalise(self.end_on, self.end_on_precision)

@@ -1,0 +1,555 @@
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Exists, ExpressionWrapper, F, Min, OuterRef, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from simple_history.models import HistoricalRecords
+
+from core import dates
+from core.dates import DatePrecision
+from core.grades import Credibility
+from core.models import TimeStampedModel, choices_check, internal_notes_field
+
+from .vocabulary import (
+    LISTED_STATUSES,
+    PUBLIC_STATUSES,
+    Channel,
+    Direction,
+    Outcome,
+    RelationKind,
+    Stance,
+    Status,
+    TranslationMethod,
+    Verdict,
+    stances,
+)
+
+if TYPE_CHECKING:
+    import datetime
+
+    from django.db.models import QuerySet
+
+    from actors.models import Actor
+
+
+# Topics ------------------------------------------------------------------------------------------
+
+
+class TopicQuerySet(models.QuerySet["Topic"]):
+    def public(self) -> QuerySet[Topic]:
+        """Topics of listed claims: a topic with only drafts is not a filter choice."""
+        return self.filter(
+            pk__in=Claim.topics.through.objects.filter(claim__in=Claim.objects.published()).values(
+                "topic"
+            )
+        )
+
+
+class Topic(models.Model):
+    name = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=100, unique=True)
+
+    objects = TopicQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+# Claims ------------------------------------------------------------------------------------------
+
+
+def _statements_by(actor: Actor) -> QuerySet[Statement]:
+    """Statements made by an actor, or by someone speaking on the actor's behalf."""
+    return Statement.objects.filter(Q(actor=actor) | Q(on_behalf_of=actor))
+
+
+def _current_positions(direction: str) -> Exists:
+    """A current statement of ``direction`` on the outer claim."""
+    return Exists(
+        Statement.objects.current().filter(claim=OuterRef("pk"), stance__in=stances(direction))
+    )
+
+
+class ClaimQuerySet(models.QuerySet["Claim"]):
+    def public(self) -> QuerySet[Claim]:
+        """Claims with a public page: published, or withdrawn with their reason shown."""
+        return self.filter(status__in=PUBLIC_STATUSES)
+
+    def published(self) -> QuerySet[Claim]:
+        """Claims in public lists, feeds, counts and search."""
+        return self.filter(status__in=LISTED_STATUSES)
+
+    def with_contested(self) -> QuerySet[Claim]:
+        return self.annotate(
+            is_contested=ExpressionWrapper(
+                _current_positions(Direction.FOR) & _current_positions(Direction.AGAINST),
+                output_field=models.BooleanField(),
+            )
+        )
+
+    def contested(self) -> QuerySet[Claim]:
+        """Claims where one actor's current position is for and another's is against."""
+        return self.filter(_current_positions(Direction.FOR), _current_positions(Direction.AGAINST))
+
+    def uncontested(self) -> QuerySet[Claim]:
+        return self.exclude(
+            _current_positions(Direction.FOR) & _current_positions(Direction.AGAINST)
+        )
+
+    def asserted_by(self, actor: Actor) -> QuerySet[Claim]:
+        """Claims the actor (or someone speaking for it) has taken a position for."""
+        return self.filter(
+            Exists(
+                _statements_by(actor).filter(
+                    claim=OuterRef("pk"), stance__in=stances(Direction.FOR)
+                )
+            )
+        )
+
+    def denied_by(self, actor: Actor) -> QuerySet[Claim]:
+        """Claims the actor (or someone speaking for it) has disputed, denied or retracted."""
+        return self.filter(
+            Exists(
+                _statements_by(actor).filter(
+                    claim=OuterRef("pk"), stance__in=stances(Direction.AGAINST)
+                )
+            )
+        )
+
+    def with_first_asserted(self) -> QuerySet[Claim]:
+        return self.annotate(
+            first_asserted_on=Min(
+                "statements__stated_on",
+                filter=Q(statements__stance__in=stances(Direction.FOR)),
+            )
+        )
+
+
+class Claim(TimeStampedModel):
+    text = models.CharField(
+        "claim",
+        max_length=300,
+        help_text="One proposition, in neutral words, that can be true or false: "
+        '"An FLA drone shot down a Malian army helicopter in northern Mali". '
+        "Not who said it: that is a statement.",
+    )
+    slug = models.SlugField(max_length=120, unique=True)
+    summary = models.TextField(blank=True, help_text="Context a reader needs, in a few sentences.")
+    event_date = models.DateField(
+        null=True, blank=True, db_index=True, help_text="When the event itself happened, if known."
+    )
+    event_date_precision = dates.precision_field()
+    place_name = models.CharField("place", max_length=200, blank=True)
+    latitude = models.DecimalField(max_digits=8, decimal_places=5, null=True, blank=True)
+    longitude = models.DecimalField(max_digits=8, decimal_places=5, null=True, blank=True)
+    topics = models.ManyToManyField(Topic, blank=True, related_name="claims")
+    verdict = models.CharField(
+        max_length=20,
+        choices=Verdict.choices,
+        default=Verdict.UNVERIFIED,
+        db_index=True,
+        help_text="The newsroom's own assessment, separate from what the actors say and from how "
+        "reliable the sources are. Anything but Unverified needs its reasoning.",
+    )
+    verdict_reasoning = models.TextField(blank=True)
+    status = models.CharField(
+        max_length=20,
+        choices=Status.choices,
+        default=Status.DRAFT,
+        db_index=True,
+        help_text="Only published claims, and what they reference, are public. A withdrawn claim "
+        "leaves the lists but keeps its page with the reason.",
+    )
+    published_at = models.DateTimeField(null=True, blank=True, editable=False)
+    withdrawn_at = models.DateTimeField(null=True, blank=True, editable=False)
+    withdrawal_reason = models.TextField(
+        blank=True, help_text="Public: why the claim was withdrawn. Required to withdraw."
+    )
+    internal_notes = internal_notes_field()
+
+    history = HistoricalRecords(m2m_fields=[topics])
+    objects = ClaimQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-updated_at", "-pk"]
+        constraints = [
+            choices_check("verdict", Verdict),
+            choices_check("status", Status),
+            choices_check("event_date_precision", DatePrecision),
+            models.CheckConstraint(
+                condition=Q(verdict=Verdict.UNVERIFIED) | ~Q(verdict_reasoning=""),
+                name="claims_claim_verdict_has_reasoning",
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=[Status.DRAFT, Status.IN_REVIEW])
+                | Q(published_at__isnull=False),
+                name="claims_claim_public_has_published_at",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status=Status.WITHDRAWN)
+                | (Q(withdrawn_at__isnull=False) & ~Q(withdrawal_reason="")),
+                name="claims_claim_withdrawn_has_reason",
+            ),
+            models.CheckConstraint(
+                condition=(Q(latitude__isnull=True) & Q(longitude__isnull=True))
+                | (
+                    # NULL compares as unknown and a CHECK passes on unknown: say NOT NULL.
+                    Q(latitude__isnull=False, longitude__isnull=False)
+                    & Q(latitude__gte=-90, latitude__lte=90)
+                    & Q(longitude__gte=-180, longitude__lte=180)
+                ),
+                name="claims_claim_coordinates_valid",
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "-updated_at"])]
+
+    def __str__(self) -> str:
+        return self.text
+
+    def clean(self) -> None:
+        if not self.slug:
+            self.slug = slugify(self.text)[:120]
+        self.event_date = dates.normalise(self.event_date, self.event_date_precision)
+        if self.verdict != Verdict.UNVERIFIED and not self.verdict_reasoning.strip():
+            raise ValidationError(
+                {"verdict_reasoning": "Give the reasoning for any verdict other than Unverified."}
+            )
+        if self.status == Status.WITHDRAWN and not self.withdrawal_reason.strip():
+            raise ValidationError({"withdrawal_reason": "Say publicly why the claim is withdrawn."})
+        self.stamp_status_times()
+
+    def stamp_status_times(self, now: datetime.datetime | None = None) -> None:
+        """Record when the claim was first published and when it was withdrawn."""
+        now = now or timezone.now()
+        if self.status in PUBLIC_STATUSES and self.published_at is None:
+            self.published_at = now
+        if self.status == Status.WITHDRAWN and self.withdrawn_at is None:
+            self.withdrawn_at = now
+        if self.status != Status.WITHDRAWN:
+            self.withdrawn_at = None
+
+    def get_absolute_url(self) -> str:
+        return reverse("claims:claim-detail", args=[self.slug])
+
+    @property
+    def is_public(self) -> bool:
+        return self.status in PUBLIC_STATUSES
+
+    @property
+    def contested(self) -> bool:
+        """Derived, never typed in: one actor's current position is for, another's against.
+        Uses the ``with_contested()`` annotation when the queryset has it."""
+        if hasattr(self, "is_contested"):
+            return bool(self.is_contested)
+        if self.pk is None:
+            return False
+        return Claim.objects.filter(pk=self.pk).contested().exists()
+
+    @property
+    def first_asserted(self) -> datetime.date | None:
+        """The earliest date an actor took a position for the claim."""
+        if hasattr(self, "first_asserted_on"):
+            return self.first_asserted_on
+        if self.pk is None:
+            return None
+        return self.statements.filter(stance__in=stances(Direction.FOR)).aggregate(
+            first=Min("stated_on")
+        )["first"]
+
+    @property
+    def event_date_display(self) -> str:
+        return dates.display(self.event_date, self.event_date_precision)
+
+
+# Statements --------------------------------------------------------------------------------------
+
+
+class StatementQuerySet(models.QuerySet["Statement"]):
+    def public(self) -> QuerySet[Statement]:
+        return self.filter(claim__in=Claim.objects.public())
+
+    def current(self) -> QuerySet[Statement]:
+        """Each actor's latest statement on each claim: its current position."""
+        later = Statement.objects.filter(claim=OuterRef("claim"), actor=OuterRef("actor")).filter(
+            Q(stated_on__gt=OuterRef("stated_on"))
+            | Q(stated_on=OuterRef("stated_on"), pk__gt=OuterRef("pk"))
+        )
+        return self.filter(~Exists(later))
+
+    def direction(self, direction: str) -> QuerySet[Statement]:
+        return self.filter(stance__in=stances(direction))
+
+    def by(self, actor: Actor) -> QuerySet[Statement]:
+        """Statements by the actor or made on its behalf."""
+        return self.filter(Q(actor=actor) | Q(on_behalf_of=actor))
+
+
+class Statement(TimeStampedModel):
+    """One actor's position on one claim, dated by when it was said."""
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="statements")
+    actor = models.ForeignKey(
+        "actors.Actor",
+        on_delete=models.PROTECT,
+        related_name="statements",
+        help_text="Who said it: Ramadane, not the FLA, when Ramadane is quoted.",
+    )
+    on_behalf_of = models.ForeignKey(
+        "actors.Actor",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="statements_on_behalf",
+        help_text="The organisation the speaker spoke for, if any: the FLA for its spokesman.",
+    )
+    stance = models.CharField(
+        max_length=20,
+        choices=Stance.choices,
+        help_text="Asserts, suggests, acknowledges and supports are for the claim; disputes, "
+        "denies and retracts are against; declines to comment is neutral.",
+    )
+    stated_on = models.DateField(
+        "said on",
+        help_text="When it was said, not when it was reported. If only the report date is "
+        "known, use it at the precision the report gives.",
+    )
+    stated_on_precision = dates.precision_field()
+    stated_on_is_report_date = models.BooleanField(
+        "dated by the report",
+        default=False,
+        help_text="Tick when the source does not say when this was said and the date above is "
+        'the report\'s: readers then see "reported on …".',
+    )
+    quote = models.TextField(
+        blank=True, help_text="Verbatim, in the language it was said or first reported in."
+    )
+    quote_language = models.CharField(max_length=12, blank=True, help_text="BCP 47 tag: fr, ar.")
+    paraphrase = models.TextField(
+        blank=True,
+        help_text="What was said, in our words, when there is no verbatim quote. "
+        "A statement needs a quote or a paraphrase.",
+    )
+    translation = models.TextField(blank=True, help_text="The quote in English.")
+    translation_method = models.CharField(
+        max_length=20, choices=TranslationMethod.choices, blank=True
+    )
+    translated_by = models.CharField(
+        max_length=200, blank=True, help_text="Who translated: a person, AFP, a machine tool."
+    )
+    is_interested_party = models.BooleanField(
+        "interested party",
+        default=True,
+        help_text="Untick for an independent observer (an analyst, an NGO) with no stake in the "
+        "claim, so their word reads as corroboration rather than a party's position.",
+    )
+    internal_notes = internal_notes_field()
+
+    history = HistoricalRecords()
+    objects = StatementQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["stated_on", "pk"]
+        constraints = [
+            choices_check("stance", Stance),
+            choices_check("stated_on_precision", DatePrecision),
+            choices_check("translation_method", TranslationMethod),
+            models.CheckConstraint(
+                condition=~Q(actor=F("on_behalf_of")) | Q(on_behalf_of__isnull=True),
+                name="claims_statement_not_on_own_behalf",
+            ),
+            models.CheckConstraint(
+                condition=~Q(quote="") | ~Q(paraphrase=""),
+                name="claims_statement_has_quote_or_paraphrase",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["claim", "actor", "stated_on"]),
+            models.Index(fields=["actor", "stance"]),
+            models.Index(fields=["on_behalf_of", "stance"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.actor} {self.get_stance_display()}: {self.claim}"
+
+    def clean(self) -> None:
+        self.stated_on = dates.normalise(self.stated_on, self.stated_on_precision)
+        if not self.quote.strip() and not self.paraphrase.strip():
+            raise ValidationError(
+                {"quote": "Give the verbatim quote, or a paraphrase when there is none."}
+            )
+        if self.on_behalf_of_id and self.on_behalf_of_id == self.actor_id:
+            raise ValidationError({"on_behalf_of": "Leave blank when the actor speaks for itself."})
+
+    @property
+    def direction(self) -> str:
+        from .vocabulary import STANCE_DIRECTION
+
+        return STANCE_DIRECTION[self.stance]
+
+    @property
+    def stated_on_display(self) -> str:
+        shown = dates.display(self.stated_on, self.stated_on_precision)
+        return f"reported {shown}" if self.stated_on_is_report_date else shown
+
+
+class CitationQuerySet(models.QuerySet["Citation"]):
+    def public(self) -> QuerySet[Citation]:
+        return self.filter(statement__in=Statement.objects.public())
+
+
+class Citation(TimeStampedModel):
+    """A source reporting a statement, and how credible the reported information is."""
+
+    statement = models.ForeignKey(Statement, on_delete=models.CASCADE, related_name="citations")
+    source = models.ForeignKey("sources.Source", on_delete=models.PROTECT, related_name="citations")
+    locator = models.CharField(
+        max_length=100, blank=True, help_text="Where in the source: paragraph 12, 02:31, page 4."
+    )
+    credibility = models.PositiveSmallIntegerField(
+        choices=Credibility.choices,
+        default=Credibility.CANNOT_BE_JUDGED,
+        help_text="Admiralty 1–6: how credible this piece of information is as reported here — "
+        "not how reliable the source is (that is its A–F grade), nor our verdict on the claim.",
+    )
+    internal_notes = internal_notes_field()
+
+    history = HistoricalRecords()
+    objects = CitationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["pk"]
+        constraints = [
+            choices_check("credibility", Credibility),
+            models.UniqueConstraint(
+                fields=["statement", "source", "locator"], name="claims_citation_unique"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.source} ({self.locator})" if self.locator else str(self.source)
+
+
+# Relations between claims ------------------------------------------------------------------------
+
+
+class ClaimRelationQuerySet(models.QuerySet["ClaimRelation"]):
+    def public(self) -> QuerySet[ClaimRelation]:
+        public_claims = Claim.objects.public()
+        return self.filter(from_claim__in=public_claims, to_claim__in=public_claims)
+
+    def involving(self, claim: Claim) -> QuerySet[ClaimRelation]:
+        return self.filter(Q(from_claim=claim) | Q(to_claim=claim))
+
+
+class ClaimRelation(TimeStampedModel):
+    """``from_claim`` *kind* ``to_claim``. "Contradicts" and "related to" read both ways."""
+
+    from_claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="relations_from")
+    kind = models.CharField(
+        max_length=20,
+        choices=RelationKind.choices,
+        help_text="Contradicts: a rival account of the same event (the shootdown vs. the "
+        "intercepted drone).",
+    )
+    to_claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="relations_to")
+    note = models.CharField(max_length=300, blank=True)
+
+    history = HistoricalRecords()
+    objects = ClaimRelationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["pk"]
+        constraints = [
+            choices_check("kind", RelationKind),
+            models.CheckConstraint(
+                condition=~Q(from_claim=F("to_claim")), name="claims_relation_not_reflexive"
+            ),
+            models.UniqueConstraint(
+                fields=["from_claim", "kind", "to_claim"], name="claims_relation_unique"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.from_claim} — {self.get_kind_display()} — {self.to_claim}"
+
+
+# Right of reply ----------------------------------------------------------------------------------
+
+
+class RequestForCommentQuerySet(models.QuerySet["RequestForComment"]):
+    def public(self) -> QuerySet[RequestForComment]:
+        """Requests on public claims with a settled outcome: "did not respond by …"."""
+        return self.filter(claim__in=Claim.objects.public()).exclude(outcome=Outcome.PENDING)
+
+    def overdue(self, today: datetime.date | None = None) -> QuerySet[RequestForComment]:
+        today = today or timezone.localdate()
+        return self.filter(outcome=Outcome.PENDING, deadline__lt=today)
+
+
+class RequestForComment(TimeStampedModel):
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="requests_for_comment")
+    actor = models.ForeignKey(
+        "actors.Actor", on_delete=models.PROTECT, related_name="requests_for_comment"
+    )
+    requested_on = models.DateField()
+    channel = models.CharField(max_length=20, choices=Channel.choices)
+    deadline = models.DateField(null=True, blank=True)
+    outcome = models.CharField(
+        max_length=20,
+        choices=Outcome.choices,
+        default=Outcome.PENDING,
+        help_text="Shown on the public claim page once it is no longer pending.",
+    )
+    reply = models.ForeignKey(
+        Statement,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="in_reply_to",
+        help_text="The statement the reply produced, when the outcome is Replied.",
+    )
+    contact = models.CharField(
+        max_length=300, blank=True, help_text="Internal: who was contacted. Never published."
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, editable=False
+    )
+    internal_notes = internal_notes_field()
+
+    history = HistoricalRecords()
+    objects = RequestForCommentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "request for comment"
+        verbose_name_plural = "requests for comment"
+        ordering = ["-requested_on", "pk"]
+        constraints = [
+            choices_check("channel", Channel),
+            choices_check("outcome", Outcome),
+            models.CheckConstraint(
+                condition=Q(deadline__isnull=True) | Q(deadline__gte=F("requested_on")),
+                name="claims_rfc_deadline_after_request",
+            ),
+            models.CheckConstraint(
+                condition=Q(reply__isnull=True) | Q(outcome=Outcome.REPLIED),
+                name="claims_rfc_reply_only_when_replied",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.actor} on {self.claim}"
+
+    def clean(self) -> None:
+        if self.reply_id and self.outcome != Outcome.REPLIED:
+            raise ValidationError({"reply": "Only a request that was replied to has a reply."})
+        if self.reply_id and self.reply.claim_id != self.claim_id:
+            raise ValidationError({"reply": "The reply must be a statement on the same claim."})

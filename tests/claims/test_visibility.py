@@ -1,0 +1,145 @@
+"""The one visibility rule: the public sees published claims and only what they reference."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from actors.models import Actor, ActorRelation
+from claims.models import Citation, Claim, ClaimRelation, RequestForComment, Statement, Topic
+from claims.vocabulary import Outcome, Status
+from sources.models import Outlet, Source
+from tests.factories import (
+    ActorFactory,
+    ActorRelationFactory,
+    CitationFactory,
+    ClaimFactory,
+    ClaimRelationFactory,
+    RequestForCommentFactory,
+    StatementFactory,
+    TopicFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def ledger():
+    """One published claim and one draft, each with its own actor, spokesperson, source,
+    outlet and topic; plus an actor shared by both."""
+    published = ClaimFactory(published=True)
+    draft = ClaimFactory(status=Status.DRAFT)
+    shared = ActorFactory(name="Shared")
+    rows = {"published": published, "draft": draft, "shared": shared}
+    for name, claim in (("pub", published), ("draft", draft)):
+        topic = TopicFactory(name=f"{name} topic")
+        claim.topics.add(topic)
+        speaker = ActorFactory(name=f"{name} speaker")
+        party = ActorFactory(name=f"{name} party")
+        statement = StatementFactory(claim=claim, actor=speaker, on_behalf_of=party)
+        citation = CitationFactory(statement=statement)
+        StatementFactory(claim=claim, actor=shared)
+        rows |= {
+            f"{name}_topic": topic,
+            f"{name}_speaker": speaker,
+            f"{name}_party": party,
+            f"{name}_statement": statement,
+            f"{name}_citation": citation,
+            f"{name}_source": citation.source,
+            f"{name}_outlet": citation.source.outlet,
+        }
+    return rows
+
+
+def test_the_public_sees_only_published_claims(ledger):
+    assert list(Claim.objects.public()) == [ledger["published"]]
+
+
+def test_statements_and_citations_of_drafts_are_not_public(ledger):
+    assert ledger["draft_statement"] not in Statement.objects.public()
+    assert ledger["pub_statement"] in Statement.objects.public()
+    assert list(Citation.objects.public()) == [ledger["pub_citation"]]
+
+
+def test_an_actor_that_only_drafts_reference_is_not_public(ledger):
+    public = set(Actor.objects.public())
+    assert public == {ledger["pub_speaker"], ledger["pub_party"], ledger["shared"]}
+
+
+def test_a_source_and_outlet_that_only_drafts_cite_are_not_public(ledger):
+    assert list(Source.objects.public()) == [ledger["pub_source"]]
+    assert list(Outlet.objects.public()) == [ledger["pub_outlet"]]
+
+
+def test_a_topic_with_only_drafts_is_not_public(ledger):
+    assert list(Topic.objects.public()) == [ledger["pub_topic"]]
+
+
+def test_publishing_the_draft_makes_what_it_references_public(ledger):
+    draft = ledger["draft"]
+    draft.status = Status.PUBLISHED
+    draft.full_clean()
+    draft.save()
+    assert ledger["draft_party"] in Actor.objects.public()
+    assert ledger["draft_source"] in Source.objects.public()
+
+
+def test_a_withdrawn_claim_keeps_what_it_references_public(ledger):
+    claim = ledger["published"]
+    claim.status = Status.WITHDRAWN
+    claim.withdrawal_reason = "Based on a misread communiqué."
+    claim.full_clean()
+    claim.save()
+    assert ledger["pub_speaker"] in Actor.objects.public()
+    assert ledger["pub_source"] in Source.objects.public()
+    assert claim not in Claim.objects.published()
+
+
+def test_an_actor_unreferenced_by_any_claim_is_not_public():
+    ActorFactory()
+    assert not Actor.objects.public().exists()
+
+
+def test_a_relation_is_public_only_when_both_actors_are(ledger):
+    visible = ActorRelationFactory(subject=ledger["pub_speaker"], object=ledger["pub_party"])
+    ActorRelationFactory(subject=ledger["pub_speaker"], object=ledger["draft_party"])
+    ActorRelationFactory(subject=ledger["pub_speaker"], object=ActorFactory())
+    assert list(ActorRelation.objects.public()) == [visible]
+
+
+def test_a_relation_source_does_not_make_a_source_public(ledger):
+    relation = ActorRelationFactory(
+        subject=ledger["pub_speaker"], object=ledger["pub_party"], source=ledger["draft_source"]
+    )
+    assert relation in ActorRelation.objects.public()
+    assert ledger["draft_source"] not in Source.objects.public()
+
+
+def test_a_claim_relation_to_a_draft_is_not_public(ledger):
+    rival = ClaimFactory(published=True)
+    visible = ClaimRelationFactory(from_claim=ledger["published"], to_claim=rival)
+    ClaimRelationFactory(from_claim=ledger["published"], to_claim=ledger["draft"])
+    assert list(ClaimRelation.objects.public()) == [visible]
+
+
+def test_a_pending_request_for_comment_is_not_public_nor_its_actor(ledger):
+    asked = ActorFactory()
+    RequestForCommentFactory(claim=ledger["published"], actor=asked, outcome=Outcome.PENDING)
+    assert not RequestForComment.objects.public().exists()
+    assert asked not in Actor.objects.public()
+
+
+def test_an_actor_that_did_not_respond_to_a_public_claim_is_public(ledger):
+    asked = ActorFactory()
+    RequestForCommentFactory(claim=ledger["published"], actor=asked, outcome=Outcome.NO_RESPONSE)
+    RequestForCommentFactory(claim=ledger["draft"], outcome=Outcome.NO_RESPONSE)
+    assert RequestForComment.objects.public().count() == 1
+    assert asked in Actor.objects.public()
+
+
+def test_overdue_lists_pending_requests_past_their_deadline():
+    late = RequestForCommentFactory(deadline=datetime.date(2025, 10, 5))
+    RequestForCommentFactory(deadline=datetime.date(2025, 10, 5), outcome=Outcome.DECLINED)
+    RequestForCommentFactory(deadline=datetime.date(2025, 12, 1))
+    assert list(RequestForComment.objects.overdue(datetime.date(2025, 10, 6))) == [late]

@@ -1,0 +1,67 @@
+"""Settings come from the environment; a bad value is a loud error at start-up."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+
+from config.env import env_bool, env_int, env_list
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def start(**env: str) -> subprocess.CompletedProcess[str]:
+    """Import the settings in a fresh interpreter with exactly ``env`` set."""
+    clean = {
+        k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY", "DATABASE_URL"}
+    }
+    return subprocess.run(
+        [sys.executable, "-c", "import config.settings"],
+        cwd=ROOT,
+        env=clean | env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_it_refuses_to_start_without_a_secret_key_in_production():
+    result = start(DEBUG="0")
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_it_starts_in_production_with_a_secret_key():
+    assert start(DEBUG="0", SECRET_KEY="x" * 50).returncode == 0
+
+
+def test_it_refuses_a_debug_value_it_cannot_read():
+    result = start(DEBUG="maybe")
+    assert "DEBUG must be one of" in result.stderr
+
+
+def test_it_refuses_a_database_it_does_not_support():
+    result = start(DEBUG="1", DATABASE_URL="mysql://root@localhost/contested")
+    assert "SQLite or PostgreSQL" in result.stderr
+
+
+def test_it_refuses_a_csrf_origin_without_a_scheme():
+    result = start(DEBUG="1", CSRF_TRUSTED_ORIGINS="contested.example")
+    assert "CSRF_TRUSTED_ORIGINS" in result.stderr
+
+
+def test_env_readers_parse_and_reject(monkeypatch):
+    monkeypatch.setenv("FLAG", "yes")
+    monkeypatch.setenv("N", "12")
+    monkeypatch.setenv("HOSTS", "a.example, b.example,,")
+    assert env_bool("FLAG", default=False) is True
+    assert env_int("N", 0) == 12
+    assert env_list("HOSTS", []) == ["a.example", "b.example"]
+    monkeypatch.setenv("N", "twelve")
+    with pytest.raises(ImproperlyConfigured, match="N must be an integer"):
+        env_int("N", 0)
