@@ -10,4 +10,7 @@ admin.site.index_title = "Claims, statements, actors and sources"
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("_nested_admin/", include("nested_admin.urls")),
+    path("claims/", include("claims.urls")),
+    path("actors/", include("actors.urls")),
+    path("sources/", include("sources.urls")),
 ]

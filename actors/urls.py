@@ -1,0 +1,11 @@
+from __future__ import annotations
+
+from django.urls import path
+
+from . import views
+
+app_name = "actors"
+
+urlpatterns = [
+    path("<slug:slug>/", views.actor_detail, name="actor-detail"),
+]
