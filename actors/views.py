@@ -1,11 +1,64 @@
+"""The public actor pages: who they are, how they are related, every position they took."""
+
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from typing import TYPE_CHECKING
+
+from django.core.paginator import Paginator
+from django.db.models import Exists, F, Func, IntegerField, OuterRef, Q, Subquery
+from django.http import Http404
+from django.shortcuts import render
+
+from claims.models import Claim, Statement
+from claims.selectors import actor_for_page, actor_relations, actor_statements, records_by_claim
+from core.views import public_page
 
 from .models import Actor
 
+if TYPE_CHECKING:
+    from django.http import HttpRequest, HttpResponse
 
+PAGE_SIZE = 50
+
+
+def _listed_claim_count() -> Subquery:
+    """How many published claims the outer actor took a position on, itself or through a
+    spokesperson."""
+    speaks = Statement.objects.filter(claim=OuterRef("pk")).filter(
+        Q(actor=OuterRef(OuterRef("pk"))) | Q(on_behalf_of=OuterRef(OuterRef("pk")))
+    )
+    claims = (
+        Claim.objects.published()
+        .filter(Exists(speaks))
+        .order_by()
+        .annotate(n=Func(F("pk"), function="COUNT"))
+        .values("n")
+    )
+    return Subquery(claims, output_field=IntegerField())
+
+
+@public_page
+def actor_list(request: HttpRequest) -> HttpResponse:
+    actors = Actor.objects.public().annotate(claim_count=_listed_claim_count()).order_by("name")
+    page = Paginator(actors, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "actors/actor_list.html", {"page": page})
+
+
+@public_page
 def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    actor = get_object_or_404(Actor.objects.public(), slug=slug)
-    return render(request, "actors/actor_detail.html", {"actor": actor})
+    try:
+        actor = actor_for_page(slug)
+    except Actor.DoesNotExist:
+        raise Http404 from None
+    statements = actor_statements(actor)
+    records = records_by_claim(statements)
+    return render(
+        request,
+        "actors/actor_detail.html",
+        {
+            "actor": actor,
+            "statements": statements,
+            "changes": [record for record in records if record.change],
+            "relations": actor_relations(actor),
+        },
+    )

@@ -1,12 +1,105 @@
+"""The public claim pages: the list with its filters, a claim's page, a topic's page."""
+
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from typing import TYPE_CHECKING
+
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
-from .models import Claim
+from core.views import public_page
+
+from .forms import ClaimFilterForm
+from .jsonld import claim_review, ld_json_script
+from .models import Claim, Topic
+from .pictures import timeline
+from .selectors import (
+    claim_for_page,
+    claims_for_lists,
+    positions,
+    reply_sentence,
+    rival_and_related,
+    stance_grid,
+)
+from .vocabulary import PUBLIC_STATUSES
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+    from django.db.models import QuerySet
+    from django.http import HttpRequest, HttpResponse
+
+PAGE_SIZE = 20
 
 
+def can_preview(user: AbstractBaseUser | AnonymousUser) -> bool:
+    """Newsroom staff may open a draft's page to check it before publishing."""
+    return bool(user.is_active and user.is_staff and user.has_perm("claims.view_claim"))
+
+
+def search(claims: QuerySet[Claim], query: str) -> QuerySet[Claim]:
+    # Interim: the full-text search_claims() replaces this once it lands.
+    return claims.filter(Q(text__icontains=query) | Q(summary__icontains=query))
+
+
+@public_page
+def claim_list(request: HttpRequest) -> HttpResponse:
+    form = ClaimFilterForm(request.GET or None)
+    claims = claims_for_lists()
+    status = 200
+    if form.is_bound and not form.is_valid():
+        status = 400
+        page = None
+    else:
+        if form.is_bound:
+            claims = form.filter(claims)
+            query = form.cleaned_data.get("q")
+            claims = search(claims, query) if query else claims.order_by("-updated_at", "-pk")
+        else:
+            claims = claims.order_by("-updated_at", "-pk")
+        page = Paginator(claims, PAGE_SIZE).get_page(request.GET.get("page"))
+    query_string = request.GET.copy()
+    query_string.pop("page", None)
+    return render(
+        request,
+        "claims/claim_list.html",
+        {"form": form, "page": page, "query_string": query_string.urlencode()},
+        status=status,
+    )
+
+
+@public_page
 def claim_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    """A public claim; a draft's address answers exactly like one that does not exist."""
-    claim = get_object_or_404(Claim.objects.public(), slug=slug)
-    return render(request, "claims/claim_detail.html", {"claim": claim})
+    """A public claim; a draft's address answers exactly like one that does not exist, except to
+    newsroom staff, who see it with a preview banner."""
+    try:
+        claim = claim_for_page(slug, preview=can_preview(request.user))
+    except Claim.DoesNotExist:
+        raise Http404 from None
+    statements = list(claim.statements.all())
+    context = {
+        "claim": claim,
+        "is_preview": claim.status not in PUBLIC_STATUSES,
+        "statements": statements,
+        "positions": positions(statements),
+        "timeline": timeline(statements),
+        "relations": rival_and_related(claim),
+        "replies": [reply_sentence(r) for r in claim.requests_for_comment.all()],
+        # The REST API's address for this claim, as DESIGN.md fixes it.
+        "api_url": f"/api/v1/claims/{claim.pk}/",
+        "json_ld": ld_json_script(claim_review(claim, statements, request)),
+    }
+    return render(request, "claims/claim_detail.html", context)
+
+
+@public_page
+def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    topic = get_object_or_404(Topic.objects.public(), slug=slug)
+    claims = claims_for_lists().filter(topics=topic).order_by("-updated_at", "-pk")
+    page = Paginator(claims, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "claims/topic_detail.html",
+        {"topic": topic, "page": page, "grid": stance_grid(page.object_list)},
+    )

@@ -1,11 +1,27 @@
+"""The public source page: the document, its grade, and the statements it reports."""
+
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from typing import TYPE_CHECKING
+
 from django.shortcuts import get_object_or_404, render
+
+from claims.models import Citation
+from core.views import public_page
 
 from .models import Source
 
+if TYPE_CHECKING:
+    from django.http import HttpRequest, HttpResponse
 
+
+@public_page
 def source_detail(request: HttpRequest, pk: int) -> HttpResponse:
     source = get_object_or_404(Source.objects.public().select_related("outlet"), pk=pk)
-    return render(request, "sources/source_detail.html", {"source": source})
+    citations = (
+        Citation.objects.public()
+        .filter(source=source)
+        .select_related("statement__claim", "statement__actor", "statement__on_behalf_of")
+        .order_by("statement__stated_on", "pk")
+    )
+    return render(request, "sources/source_detail.html", {"source": source, "citations": citations})

@@ -1,0 +1,87 @@
+"""Atom feeds of new and updated published claims: everything, per actor, per topic."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.contrib.syndication.views import Feed
+from django.db.models import Exists, OuterRef
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+
+from actors.models import Actor
+
+from .models import Claim, Statement, Topic
+
+if TYPE_CHECKING:
+    import datetime
+
+    from django.db.models import QuerySet
+    from django.http import HttpRequest
+
+ITEMS = 50
+
+
+class ClaimsFeed(Feed):
+    feed_type = Atom1Feed
+    title = "Contested: new and updated claims"
+    subtitle = "Claims as they are published or updated, with the newsroom's verdict."
+    author_name = "Contested"
+
+    def link(self) -> str:
+        return reverse("claims:claim-list")
+
+    def claims(self, obj: object) -> QuerySet[Claim]:
+        return Claim.objects.published()
+
+    def items(self, obj: object = None) -> QuerySet[Claim]:
+        return self.claims(obj).order_by("-updated_at", "-pk")[:ITEMS]
+
+    def item_title(self, item: Claim) -> str:
+        return item.text
+
+    def item_description(self, item: Claim) -> str:
+        verdict = f"Verdict: {item.get_verdict_display()}."
+        return f"{item.summary}\n\n{verdict}" if item.summary else verdict
+
+    def item_pubdate(self, item: Claim) -> datetime.datetime | None:
+        return item.published_at
+
+    def item_updateddate(self, item: Claim) -> datetime.datetime:
+        return item.updated_at
+
+    def item_guid(self, item: Claim) -> str:
+        return f"contested:claim:{item.pk}"
+
+    item_guid_is_permalink = False
+
+
+class ActorClaimsFeed(ClaimsFeed):
+    def get_object(self, request: HttpRequest, slug: str) -> Actor:  # type: ignore[override]
+        return get_object_or_404(Actor.objects.public(), slug=slug)
+
+    def title(self, obj: Actor) -> str:  # type: ignore[override]
+        return f"Contested: claims on which {obj.name} took a position"
+
+    def link(self, obj: Actor) -> str:  # type: ignore[override]
+        return obj.get_absolute_url()
+
+    def claims(self, obj: Actor) -> QuerySet[Claim]:  # type: ignore[override]
+        return Claim.objects.published().filter(
+            Exists(Statement.objects.by(obj).filter(claim=OuterRef("pk")))
+        )
+
+
+class TopicClaimsFeed(ClaimsFeed):
+    def get_object(self, request: HttpRequest, slug: str) -> Topic:  # type: ignore[override]
+        return get_object_or_404(Topic.objects.public(), slug=slug)
+
+    def title(self, obj: Topic) -> str:  # type: ignore[override]
+        return f"Contested: claims on {obj.name}"
+
+    def link(self, obj: Topic) -> str:  # type: ignore[override]
+        return reverse("topic-detail", args=[obj.slug])
+
+    def claims(self, obj: Topic) -> QuerySet[Claim]:  # type: ignore[override]
+        return Claim.objects.published().filter(topics=obj)

@@ -1,0 +1,134 @@
+"""Pictures drawn on the server: a claim's timeline as SVG.
+
+The layout is computed here and the template only places what it is given, so the drawing is
+testable without a browser and needs no chart library. Time runs down a central axis; statements
+for the claim sit to its left, against to its right, neutral ones on the axis.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .selectors import party_of
+from .vocabulary import Direction
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from .models import Statement
+
+WIDTH = 460
+AXIS = WIDTH // 2
+GAP = 16  # between the axis and a label
+HEADER = 40
+ROW = 62
+NAME_CHARS = 25
+
+
+def _clip(text: str, size: int = NAME_CHARS) -> str:
+    return text if len(text) <= size else text[: size - 1].rstrip() + "…"
+
+
+@dataclass
+class TimelineMark:
+    statement: Statement
+    direction: str
+    y: int
+    date: str  # shown only where the date changes
+    name: str
+    stance: str
+
+    @property
+    def dot_y(self) -> int:
+        return self.y + 34
+
+    @property
+    def text_x(self) -> int:
+        if self.direction == Direction.FOR:
+            return AXIS - GAP
+        if self.direction == Direction.AGAINST:
+            return AXIS + GAP
+        return AXIS
+
+    @property
+    def anchor(self) -> str:
+        return {Direction.FOR: "end", Direction.AGAINST: "start"}.get(self.direction, "middle")
+
+    @property
+    def is_neutral(self) -> bool:
+        return self.direction == Direction.NEUTRAL
+
+    @property
+    def neutral_label(self) -> str:
+        return f"{self.name} {self.stance}"
+
+    @property
+    def neutral_box(self) -> tuple[int, int]:
+        """(x, width) of the white box that lifts a neutral label off the axis."""
+        width = int(len(self.neutral_label) * 7.4) + 16
+        return AXIS - width // 2, width
+
+    @property
+    def line_end_x(self) -> int:
+        return self.text_x + (6 if self.direction == Direction.FOR else -6)
+
+
+@dataclass
+class Timeline:
+    marks: list[TimelineMark]
+    width: int = WIDTH
+    axis: int = AXIS
+
+    @property
+    def height(self) -> int:
+        return HEADER + ROW * len(self.marks) + 12
+
+    @property
+    def axis_end(self) -> int:
+        return self.height - 6
+
+    @property
+    def counts(self) -> dict[str, int]:
+        counts = dict.fromkeys(Direction.values, 0)
+        for mark in self.marks:
+            counts[mark.direction] += 1
+        return counts
+
+    @property
+    def description(self) -> str:
+        counts = self.counts
+        if not self.marks:
+            return "No statements yet."
+        first = self.marks[0].statement.stated_on_display
+        last = self.marks[-1].statement.stated_on_display
+        span = first if first == last else f"from {first} to {last}"
+        return (
+            f"{len(self.marks)} statements {span}: {counts[Direction.FOR]} for the claim, "
+            f"{counts[Direction.AGAINST]} against, {counts[Direction.NEUTRAL]} neutral."
+        )
+
+
+def timeline(statements: Iterable[Statement]) -> Timeline:
+    """Lay out statements in date order, one row each, the date written where it changes."""
+    marks = []
+    previous = None
+    for index, statement in enumerate(sorted(statements, key=lambda s: (s.stated_on, s.pk))):
+        shown = statement.stated_on_display
+        party = party_of(statement)
+        mark_is_neutral = statement.direction == Direction.NEUTRAL
+        stance = statement.get_stance_display()
+        if party.pk != statement.actor_id:
+            stance = f"{stance}, via {statement.actor.name}"
+        marks.append(
+            TimelineMark(
+                statement=statement,
+                direction=statement.direction,
+                y=HEADER + ROW * index,
+                date="" if shown == previous else shown,
+                name=_clip(party.name, 50 if mark_is_neutral else NAME_CHARS),
+                stance=_clip(stance, NAME_CHARS + 4),
+            )
+        )
+        previous = shown
+    return Timeline(marks=marks)

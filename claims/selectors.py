@@ -1,0 +1,278 @@
+"""Reads for the public site: a claim's page, positions over time, the stance grid.
+
+Every function here starts from the public querysets, so what the site shows is what the one
+visibility rule allows. Nested rows come through ``Prefetch`` with a public queryset too, and each
+page costs the same number of queries whatever it holds.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+
+from actors.models import Actor
+from core.dates import DatePrecision
+from core.dates import display as display_date
+
+from .models import Citation, Claim, ClaimRelation, RequestForComment, Statement, Topic
+from .vocabulary import Direction, Outcome, RelationKind, Stance
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from django.db.models import QuerySet
+
+
+PAST_TENSE: dict[str, str] = {
+    Stance.ASSERTS: "asserted",
+    Stance.SUGGESTS: "suggested",
+    Stance.ACKNOWLEDGES: "acknowledged",
+    Stance.SUPPORTS: "supported",
+    Stance.DISPUTES: "disputed",
+    Stance.DENIES: "denied",
+    Stance.RETRACTS: "retracted",
+    Stance.DECLINES_TO_COMMENT: "declined to comment",
+}
+
+
+def public_citations() -> QuerySet[Citation]:
+    return Citation.objects.public().select_related("source__outlet").order_by("pk")
+
+
+def statements_for_page(*, preview: bool = False) -> QuerySet[Statement]:
+    """Statements with what their rendering needs; only public ones unless previewing a draft."""
+    statements = Statement.objects.all() if preview else Statement.objects.public()
+    citations = Citation.objects.all() if preview else Citation.objects.public()
+    return (
+        statements.select_related("actor", "on_behalf_of")
+        .prefetch_related(
+            Prefetch("citations", queryset=citations.select_related("source__outlet"))
+        )
+        .order_by("stated_on", "pk")
+    )
+
+
+def claims_for_lists() -> QuerySet[Claim]:
+    """Published claims as lists show them: contested flag, topics, how many statements."""
+    return (
+        Claim.objects.published()
+        .with_contested()
+        .annotate(statement_count=Count("statements", distinct=True))
+        .prefetch_related(Prefetch("topics", queryset=Topic.objects.public()))
+    )
+
+
+def claim_for_page(slug: str, *, preview: bool = False) -> Claim:
+    """A claim with everything its page shows. ``preview`` lets staff see a draft; the public
+    sees only ``Claim.objects.public()``, so a draft's address raises ``DoesNotExist`` exactly as
+    a missing one does."""
+    claims = Claim.objects.all() if preview else Claim.objects.public()
+    relations = ClaimRelation.objects.all() if preview else ClaimRelation.objects.public()
+    requests = RequestForComment.objects.all() if preview else RequestForComment.objects.public()
+    if preview:
+        requests = requests.exclude(outcome=Outcome.PENDING)
+    return (
+        claims.with_contested()
+        .prefetch_related(
+            Prefetch("statements", queryset=statements_for_page(preview=preview)),
+            Prefetch("topics", queryset=Topic.objects.all() if preview else Topic.objects.public()),
+            Prefetch("relations_from", queryset=relations.select_related("to_claim")),
+            Prefetch("relations_to", queryset=relations.select_related("from_claim")),
+            Prefetch(
+                "requests_for_comment",
+                queryset=requests.select_related("actor").order_by("requested_on", "pk"),
+            ),
+        )
+        .get(slug=slug)
+    )
+
+
+# Positions ---------------------------------------------------------------------------------------
+
+
+def party_of(statement: Statement) -> Actor:
+    """Whose position a statement is: the organisation a spokesperson speaks for, else the
+    speaker. Ramadane's denial is the FLA's position."""
+    return statement.on_behalf_of or statement.actor
+
+
+def _when(statement: Statement) -> str:
+    shown = display_date(statement.stated_on, statement.stated_on_precision)
+    if statement.stated_on_is_report_date:
+        return f"as reported on {shown}"
+    if statement.stated_on_precision == DatePrecision.DAY:
+        return f"on {shown}"
+    return f"in {shown}"
+
+
+def describe_changes(statements: Iterable[Statement]) -> str:
+    """How one party's position on one claim moved, oldest first, in plain words:
+    "denied in March 2025, acknowledged in July 2025". Empty when it never changed."""
+    steps: list[Statement] = []
+    for statement in sorted(statements, key=lambda s: (s.stated_on, s.pk)):
+        if not steps or steps[-1].stance != statement.stance:
+            steps.append(statement)
+    if len(steps) < 2:
+        return ""
+    return ", ".join(f"{PAST_TENSE[s.stance]} {_when(s)}" for s in steps)
+
+
+@dataclass
+class Position:
+    """One party's current position on a claim, with the statements that led to it."""
+
+    party: Actor
+    statements: list[Statement] = field(default_factory=list)
+
+    @property
+    def current(self) -> Statement:
+        return self.statements[-1]
+
+    @property
+    def direction(self) -> str:
+        return self.current.direction
+
+    @property
+    def change(self) -> str:
+        return describe_changes(self.statements)
+
+
+def positions(statements: Iterable[Statement]) -> dict[str, list[Position]]:
+    """Parties grouped by the direction of their latest statement: for, against, neutral."""
+    by_party: dict[int, Position] = {}
+    for statement in sorted(statements, key=lambda s: (s.stated_on, s.pk)):
+        party = party_of(statement)
+        by_party.setdefault(party.pk, Position(party=party)).statements.append(statement)
+    grouped: dict[str, list[Position]] = {d: [] for d in Direction.values}
+    for position in by_party.values():
+        grouped[position.direction].append(position)
+    for group in grouped.values():
+        group.sort(key=lambda p: p.party.name)
+    return grouped
+
+
+def rival_and_related(claim: Claim) -> list[tuple[str, Claim, str]]:
+    """(how it relates, the other claim, note) for the prefetched relations, both ways round."""
+    rows = []
+    for relation in claim.relations_from.all():
+        rows.append((relation.get_kind_display(), relation.to_claim, relation.note))
+    for relation in claim.relations_to.all():
+        kind = relation.get_kind_display()
+        if relation.kind == RelationKind.PART_OF:
+            kind = "has part"
+        elif relation.kind == RelationKind.DUPLICATE_OF:
+            kind = "has duplicate"
+        rows.append((kind, relation.from_claim, relation.note))
+    return rows
+
+
+def reply_sentence(request: RequestForComment) -> str:
+    """'Malian Armed Forces did not respond to a request for comment by 5 October 2025.'"""
+    asked = display_date(request.requested_on, DatePrecision.DAY)
+    by = display_date(request.deadline, DatePrecision.DAY) if request.deadline else ""
+    name = request.actor.name
+    if request.outcome == Outcome.NO_RESPONSE:
+        if by:
+            return f"{name} did not respond to a request for comment by {by}."
+        return f"{name} did not respond to a request for comment sent on {asked}."
+    if request.outcome == Outcome.DECLINED:
+        return f"{name} declined to comment when asked on {asked}."
+    if request.outcome == Outcome.REPLIED:
+        return f"{name} replied to a request for comment sent on {asked}."
+    return f"{name} was asked for comment on {asked}."
+
+
+# Actors ------------------------------------------------------------------------------------------
+
+
+def actor_for_page(slug: str) -> Actor:
+    return Actor.objects.public().prefetch_related("aliases").get(slug=slug)
+
+
+def actor_statements(actor: Actor) -> list[Statement]:
+    """Every public position the actor took, itself or through someone speaking for it."""
+    return list(statements_for_page().by(actor).select_related("claim").order_by("stated_on", "pk"))
+
+
+@dataclass
+class ClaimRecord:
+    """An actor's positions on one claim, for the actor page."""
+
+    claim: Claim
+    statements: list[Statement]
+
+    @property
+    def change(self) -> str:
+        return describe_changes(self.statements)
+
+
+def records_by_claim(statements: Iterable[Statement]) -> list[ClaimRecord]:
+    by_claim: dict[int, ClaimRecord] = {}
+    for statement in statements:
+        record = by_claim.setdefault(
+            statement.claim_id, ClaimRecord(claim=statement.claim, statements=[])
+        )
+        record.statements.append(statement)
+    return list(by_claim.values())
+
+
+def actor_relations(actor: Actor) -> list[tuple[str, Actor, object]]:
+    """(how, the other actor, relation) both ways round, between public actors only. The
+    relation's source is kept only if the public may see it."""
+    from actors.models import ActorRelation
+    from sources.models import Source
+
+    relations = (
+        ActorRelation.objects.public()
+        .filter(Q(subject=actor) | Q(object=actor))
+        .select_related("subject", "object", "source__outlet")
+        .annotate(source_is_public=Exists(Source.objects.public().filter(pk=OuterRef("source_id"))))
+        .order_by("kind", "pk")
+    )
+    rows = []
+    for relation in relations:
+        if not relation.source_is_public:
+            relation.source = None
+        if relation.subject_id == actor.pk:
+            rows.append((relation.get_kind_display(), relation.object, relation))
+        else:
+            rows.append((f"has as {relation.get_kind_display()}", relation.subject, relation))
+    return rows
+
+
+# The stance grid ---------------------------------------------------------------------------------
+
+
+@dataclass
+class Grid:
+    """Parties (rows) × claims (columns); each cell the party's latest statement, or None."""
+
+    claims: list[Claim]
+    rows: list[tuple[Actor, list[Statement | None]]]
+
+
+def stance_grid(claims: Iterable[Claim], *, max_parties: int = 14) -> Grid:
+    """Where each party stands on each claim, from one query over the claims' statements. The
+    parties with the most positions come first."""
+    claims = list(claims)
+    latest: dict[tuple[int, int], Statement] = {}
+    parties: dict[int, Actor] = {}
+    counts: dict[int, int] = defaultdict(int)
+    statements = (
+        Statement.objects.public()
+        .filter(claim__in=[c.pk for c in claims])
+        .select_related("actor", "on_behalf_of")
+        .order_by("stated_on", "pk")
+    )
+    for statement in statements:
+        party = party_of(statement)
+        parties[party.pk] = party
+        if (party.pk, statement.claim_id) not in latest:
+            counts[party.pk] += 1
+        latest[(party.pk, statement.claim_id)] = statement
+    ranked = sorted(parties.values(), key=lambda a: (-counts[a.pk], a.name))[:max_parties]
+    rows = [(party, [latest.get((party.pk, c.pk)) for c in claims]) for party in ranked]
+    return Grid(claims=claims, rows=rows)
