@@ -11,7 +11,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
 
 from actors.models import Actor
 from core.dates import DatePrecision
@@ -55,12 +56,25 @@ def statements_for_page(*, preview: bool = False) -> QuerySet[Statement]:
     )
 
 
+def _statement_count() -> Coalesce:
+    # A subquery, not Count("statements"): no GROUP BY, so search ranking and Meta ordering
+    # compose with it.
+    counted = (
+        Statement.objects.filter(claim=OuterRef("pk"))
+        .order_by()
+        .values("claim")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+
 def claims_for_lists() -> QuerySet[Claim]:
     """Published claims as lists show them: contested flag, topics, how many statements."""
     return (
         Claim.objects.published()
         .with_contested()
-        .annotate(statement_count=Count("statements", distinct=True))
+        .annotate(statement_count=_statement_count())
         .prefetch_related(Prefetch("topics", queryset=Topic.objects.public()))
     )
 

@@ -40,7 +40,9 @@ def can_preview(user: AbstractBaseUser | AnonymousUser) -> bool:
 
 def search(claims: QuerySet[Claim], query: str) -> QuerySet[Claim]:
     # Interim: the full-text search_claims() replaces this once it lands.
-    return claims.filter(Q(text__icontains=query) | Q(summary__icontains=query))
+    return claims.filter(Q(text__icontains=query) | Q(summary__icontains=query)).order_by(
+        "-updated_at", "-pk"
+    )
 
 
 @public_page
