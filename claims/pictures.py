@@ -104,7 +104,7 @@ class Timeline:
         last = self.marks[-1].statement.stated_on_display
         span = first if first == last else f"from {first} to {last}"
         return (
-            f"{len(self.marks)} statements {span}: {counts[Direction.FOR]} for the claim, "
+            f"{len(self.marks)} statements, {span}: {counts[Direction.FOR]} for the claim, "
             f"{counts[Direction.AGAINST]} against, {counts[Direction.NEUTRAL]} neutral."
         )
 

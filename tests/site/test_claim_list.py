@@ -1,0 +1,126 @@
+"""The claim list: filters and search that work without JavaScript, pagination, clear errors."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from claims.vocabulary import Stance
+from tests.factories import ClaimFactory, StatementFactory
+
+pytestmark = pytest.mark.django_db
+
+URL = reverse("claims:claim-list")
+
+
+def listed(reader, **params) -> list[str]:
+    response = reader.get(URL, params)
+    assert response.status_code == 200, response.content.decode()[:2000]
+    return [claim.slug for claim in response.context["page"]]
+
+
+def test_it_lists_published_claims_newest_first(reader, helicopter):
+    assert listed(reader) == ["army-recovered-drone", "fla-drone-shot-down-helicopter"]
+
+
+def test_it_searches_claim_text(reader, helicopter):
+    assert listed(reader, q="helicopter") == ["fla-drone-shot-down-helicopter"]
+    assert listed(reader, q="submarine") == []
+
+
+def test_it_filters_by_verdict(reader, helicopter):
+    assert listed(reader, verdict="disputed") == ["fla-drone-shot-down-helicopter"]
+    assert listed(reader, verdict="false") == []
+
+
+def test_it_filters_by_contested(reader, helicopter):
+    uncontested = ClaimFactory(published=True, slug="quiet")
+    StatementFactory(claim=uncontested, stance=Stance.ASSERTS)
+    assert "quiet" not in listed(reader, contested="yes")
+    assert listed(reader, contested="no") == ["quiet"]
+
+
+def test_it_filters_by_actor_and_their_position(reader, helicopter):
+    army = helicopter["army"].slug
+    assert set(listed(reader, actor=army)) == {
+        "fla-drone-shot-down-helicopter",
+        "army-recovered-drone",
+    }
+    assert listed(reader, actor=army, position="against") == ["fla-drone-shot-down-helicopter"]
+    assert listed(reader, actor=army, position="for") == ["army-recovered-drone"]
+    # The spokesman's denial on the FLA's behalf is the FLA's.
+    assert listed(reader, actor="fla", position="against") == ["army-recovered-drone"]
+
+
+def test_it_filters_by_topic(reader, helicopter):
+    assert listed(reader, topic="drones") == ["fla-drone-shot-down-helicopter"]
+
+
+def test_it_filters_by_event_dates(reader, helicopter):
+    assert listed(reader, event_after="2025-01-15", event_before="2025-02-28") == [
+        "fla-drone-shot-down-helicopter"
+    ]
+    assert listed(reader, event_after="2025-03-01") == []
+
+
+@pytest.mark.parametrize(
+    ("params", "label", "message"),
+    [
+        ({"verdict": "bogus"}, "Verdict", "Select a valid choice"),
+        ({"contested": "maybe"}, "Contested", "Select a valid choice"),
+        ({"actor": "nobody"}, "Actor", "Select a valid choice"),
+        ({"topic": "nothing"}, "Topic", "Select a valid choice"),
+        ({"event_after": "last tuesday"}, "Event on or after", "Enter a valid date"),
+        (
+            {"event_after": "2025-03-01", "event_before": "2025-01-01"},
+            "Event on or before",
+            "must not be before",
+        ),
+        ({"position": "for"}, "Actor&#x27;s position", "Choose an actor"),
+    ],
+)
+def test_a_bad_filter_value_is_an_error_naming_the_field(
+    reader, helicopter, params, label, message
+):
+    response = reader.get(URL, params)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Some filters could not be used" in html
+    assert f"{label}</a>: " in html
+    assert message in html
+
+
+def test_it_paginates(reader):
+    for n in range(25):
+        ClaimFactory(published=True, slug=f"claim-{n:02}")
+    first = reader.get(URL)
+    assert len(first.context["page"].object_list) == 20
+    assert 'rel="next" href="?page=2"' in first.content.decode()
+    second = reader.get(URL, {"page": 2})
+    assert len(second.context["page"].object_list) == 5
+
+
+def test_pagination_keeps_the_filters(reader):
+    for n in range(25):
+        ClaimFactory(published=True, slug=f"claim-{n:02}", verdict="unverified")
+    html = reader.get(URL, {"verdict": "unverified"}).content.decode()
+    assert 'href="?verdict=unverified&amp;page=2"' in html
+
+
+def test_filter_choices_offer_only_public_actors_and_topics(reader, helicopter, leaky_draft):
+    form = reader.get(URL).context["form"]
+    assert leaky_draft["actor"] not in form.fields["actor"].queryset
+    assert helicopter["fla"] in form.fields["actor"].queryset
+    assert leaky_draft["topic"] not in form.fields["topic"].queryset
+
+
+def test_event_date_precision_shows_in_the_list(reader, helicopter):
+    ClaimFactory(
+        published=True,
+        event_date=datetime.date(2023, 1, 1),
+        event_date_precision="year",
+        slug="kidal",
+    )
+    assert "Event: 2023" in reader.get(URL).content.decode()

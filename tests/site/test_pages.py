@@ -1,0 +1,98 @@
+"""Home, topic, source and methodology pages, and how every page revalidates cheaply."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from tests.factories import StatementFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_home_shows_latest_and_most_contested_claims_and_a_search_box(reader, helicopter):
+    response = reader.get(reverse("home"))
+    html = response.content.decode()
+    assert [c.slug for c in response.context["latest"]] == [
+        "army-recovered-drone",
+        "fla-drone-shot-down-helicopter",
+    ]
+    assert {c.slug for c in response.context["most_contested"]} == {
+        "army-recovered-drone",
+        "fla-drone-shot-down-helicopter",
+    }
+    assert 'role="search"' in html
+    assert 'name="q"' in html
+
+
+def test_home_draws_a_stance_grid_of_parties_and_claims(reader, helicopter):
+    html = reader.get(reverse("home")).content.decode()
+    grid = html[html.index('class="stance-grid"') : html.index("</table>")]
+    assert "Azawad Liberation Front" in grid
+    assert "Malian Armed Forces" in grid
+    assert "Mohamed Ramadane" not in grid  # he speaks for the FLA, whose row it is
+    assert "cell--for" in grid
+    assert "cell--against" in grid
+
+
+def test_a_topic_page_lists_its_claims_with_a_grid(reader, helicopter):
+    html = reader.get(reverse("topic-detail", args=["drones"])).content.decode()
+    assert "<h1>Drones</h1>" in html
+    assert "An FLA drone shot down a Malian army helicopter" in html
+    assert 'class="stance-grid"' in html
+
+
+def test_a_source_page_shows_outlet_grade_archive_and_the_statements_it_reports(reader, helicopter):
+    html = reader.get(helicopter["article"].get_absolute_url()).content.decode()
+    assert "From Donbas to the desert" in html
+    assert "Agence France-Presse" in html
+    assert "<strong>B</strong> — usually reliable (the outlet's grade)" in html
+    assert "https://archive.example/afp" in html
+    assert "Malian Armed Forces" in html
+    assert "denies" in html
+
+
+def test_a_source_page_leaves_out_statements_of_drafts_citing_it(reader, helicopter, leaky_draft):
+    html = reader.get(helicopter["article"].get_absolute_url()).content.decode()
+    assert "ZQXDRAFTMARKER" not in html
+
+
+def test_the_methodology_page_explains_stances_verdicts_and_grades(reader, helicopter):
+    html = reader.get(reverse("methodology")).content.decode()
+    assert "declines to comment" in html
+    assert "Likely false" in html
+    assert "A — completely reliable" in html
+    assert "6 — truth cannot be judged" in html
+
+
+@pytest.mark.parametrize(
+    "name", ["home", "methodology", "claims:claim-list", "actors:actor-list", "feed-claims"]
+)
+def test_pages_carry_an_etag_and_answer_304_when_unchanged(reader, helicopter, name):
+    url = reverse(name)
+    first = reader.get(url)
+    assert first.has_header("ETag")
+    assert "no-cache" in first["Cache-Control"]
+    again = reader.get(url, headers={"if-none-match": first["ETag"]})
+    assert again.status_code == 304
+    assert again.content == b""
+
+
+def test_a_claim_page_revalidates_and_changes_its_etag_when_a_statement_is_added(
+    reader, helicopter
+):
+    url = helicopter["claim"].get_absolute_url()
+    first = reader.get(url)
+    assert reader.get(url, headers={"if-none-match": first["ETag"]}).status_code == 304
+    StatementFactory(claim=helicopter["claim"], actor=helicopter["army"], paraphrase="More.")
+    changed = reader.get(url, headers={"if-none-match": first["ETag"]})
+    assert changed.status_code == 200
+    assert changed["ETag"] != first["ETag"]
+
+
+def test_pages_load_nothing_from_another_host(reader, helicopter):
+    for url in [reverse("home"), helicopter["claim"].get_absolute_url()]:
+        html = reader.get(url).content.decode()
+        for attribute in ('src="http', 'src="//', 'href="//', "@import"):
+            assert attribute not in html
+        assert '<link rel="stylesheet" href="/static/' in html
