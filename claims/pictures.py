@@ -22,12 +22,27 @@ WIDTH = 460
 AXIS = WIDTH // 2
 GAP = 16  # between the axis and a label
 HEADER = 40
-ROW = 62
-NAME_CHARS = 25
+ROW = 84
+NAME_CHARS = 18  # per line; a name takes at most two lines
 
 
 def _clip(text: str, size: int = NAME_CHARS) -> str:
     return text if len(text) <= size else text[: size - 1].rstrip() + "…"
+
+
+def _lines(text: str, size: int = NAME_CHARS) -> list[str]:
+    """Up to two lines of at most ``size`` characters, broken between words."""
+    words, lines = text.split(), [""]
+    for word in words:
+        candidate = f"{lines[-1]} {word}".strip()
+        if len(candidate) <= size or not lines[-1]:
+            lines[-1] = candidate
+        elif len(lines) == 2:
+            lines[-1] = _clip(f"{lines[-1]} {word}", size)
+            break
+        else:
+            lines.append(word)
+    return [_clip(line, size) for line in lines]
 
 
 @dataclass
@@ -42,6 +57,21 @@ class TimelineMark:
     @property
     def dot_y(self) -> int:
         return self.y + 34
+
+    @property
+    def name_lines(self) -> list[tuple[int, str]]:
+        """(y, text) of each line of the party's name."""
+        return [(self.y + 40 + 18 * i, line) for i, line in enumerate(_lines(self.name))]
+
+    @property
+    def stance_y(self) -> int:
+        return self.y + 40 + 18 * len(self.name_lines)
+
+    @property
+    def date_box(self) -> tuple[int, int]:
+        """(x, width) of the dark pill behind the date, centred on the axis."""
+        width = int(len(self.date) * 7.8) + 20
+        return AXIS - width // 2, width
 
     @property
     def text_x(self) -> int:
@@ -126,8 +156,8 @@ def timeline(statements: Iterable[Statement]) -> Timeline:
                 direction=statement.direction,
                 y=HEADER + ROW * index,
                 date="" if shown == previous else shown,
-                name=_clip(party.name, 50 if mark_is_neutral else NAME_CHARS),
-                stance=_clip(stance, NAME_CHARS + 4),
+                name=_clip(party.name, 50) if mark_is_neutral else party.name,
+                stance=_clip(stance, 50 if mark_is_neutral else NAME_CHARS + 6),
             )
         )
         previous = shown

@@ -122,7 +122,7 @@ def leaky_draft(helicopter):
         name=f"{MARKER} actor",
         slug=f"{MARKER.lower()}-actor",
         description=f"{MARKER} description",
-        internal_notes=MARKER,
+        internal_notes=f"{MARKER}-internal",
     )
     ActorAliasFactory(actor=actor, name=f"{MARKER} alias")
     outlet = OutletFactory(name=f"{MARKER} outlet", slug=f"{MARKER.lower()}-outlet")
@@ -132,7 +132,7 @@ def leaky_draft(helicopter):
         archive_url=f"https://archive.example/{MARKER}",
         byline=MARKER,
         outlet=outlet,
-        internal_notes=MARKER,
+        internal_notes=f"{MARKER}-internal",
     )
     draft = ClaimFactory(
         status=Status.DRAFT,
@@ -140,7 +140,7 @@ def leaky_draft(helicopter):
         text=f"{MARKER} claim about a helicopter",
         summary=f"{MARKER} summary",
         place_name=f"{MARKER} place",
-        internal_notes=MARKER,
+        internal_notes=f"{MARKER}-internal",
     )
     draft.topics.add(topic, helicopter["topic"])
     statement = StatementFactory(
@@ -163,7 +163,10 @@ def leaky_draft(helicopter):
         from_claim=draft, kind="contradicts", to_claim=helicopter["claim"], note=MARKER
     )
     RequestForCommentFactory(
-        claim=draft, actor=helicopter["army"], outcome=Outcome.NO_RESPONSE, contact=MARKER
+        claim=draft,
+        actor=helicopter["army"],
+        outcome=Outcome.NO_RESPONSE,
+        contact=f"{MARKER}-contact",
     )
     ActorRelationFactory(subject=actor, kind="allied_with", object=helicopter["fla"], note=MARKER)
     return {"claim": draft, "actor": actor, "source": source, "topic": topic}

@@ -143,4 +143,4 @@ def test_it_draws_the_timeline_as_svg_with_a_text_description(reader, helicopter
     assert 'role="img"' in svg
     assert "2 statements from" not in svg  # both were said in the same month
     assert "2 statements, February 2025: 1 for the claim, 1 against, 0 neutral." in svg
-    assert "Azawad Liberation Front" in svg
+    assert ">Azawad Liberation</tspan>" in svg

@@ -112,8 +112,8 @@ def test_staff_may_preview_a_draft_with_a_banner(editor, helicopter, leaky_draft
 def test_a_preview_never_shows_internal_notes(editor, helicopter, leaky_draft):
     text = editor.get(leaky_draft["claim"].get_absolute_url()).content.decode()
     assert INTERNAL not in text
-    # The draft's internal notes hold the bare marker; every other field holds "MARKER <word>".
-    assert f">{MARKER}<" not in text
+    assert f"{MARKER}-internal" not in text
+    assert f"{MARKER}-contact" not in text
     assert CONTACT not in text
 
 
