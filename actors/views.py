@@ -58,7 +58,12 @@ def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "actor": actor,
             "statements": statements,
+            "records": records,
             "changes": [record for record in records if record.change],
+            "stands": {
+                direction: sum(1 for record in records if record.direction == direction)
+                for direction in ("for", "against", "neutral")
+            },
             "relations": actor_relations(actor),
         },
     )

@@ -168,19 +168,30 @@ def positions(statements: Iterable[Statement]) -> dict[str, list[Position]]:
     return grouped
 
 
+# How a relation reads from each end: "This claim contradicts …", "This claim has as a part …".
+_RELATION_FROM = {
+    RelationKind.CONTRADICTS: "contradicts",
+    RelationKind.DUPLICATE_OF: "is a duplicate of",
+    RelationKind.PART_OF: "is part of",
+    RelationKind.RELATED_TO: "is related to",
+}
+_RELATION_TO = {
+    RelationKind.CONTRADICTS: "contradicts",
+    RelationKind.DUPLICATE_OF: "has a duplicate:",
+    RelationKind.PART_OF: "includes",
+    RelationKind.RELATED_TO: "is related to",
+}
+
+
 def rival_and_related(claim: Claim) -> list[tuple[str, Claim, str]]:
-    """(how it relates, the other claim, note) for the prefetched relations, both ways round."""
-    rows = []
-    for relation in claim.relations_from.all():
-        rows.append((relation.get_kind_display(), relation.to_claim, relation.note))
-    for relation in claim.relations_to.all():
-        kind = relation.get_kind_display()
-        if relation.kind == RelationKind.PART_OF:
-            kind = "has part"
-        elif relation.kind == RelationKind.DUPLICATE_OF:
-            kind = "has duplicate"
-        rows.append((kind, relation.from_claim, relation.note))
-    return rows
+    """(how it relates, the other claim, note) for the prefetched relations, both ways round,
+    rival accounts first."""
+    rows = [
+        (_RELATION_FROM[r.kind], r.to_claim, r.note, r.kind) for r in claim.relations_from.all()
+    ]
+    rows += [(_RELATION_TO[r.kind], r.from_claim, r.note, r.kind) for r in claim.relations_to.all()]
+    rows.sort(key=lambda row: row[3] != RelationKind.CONTRADICTS)
+    return [row[:3] for row in rows]
 
 
 def reply_sentence(request: RequestForComment) -> str:
@@ -222,6 +233,11 @@ class ClaimRecord:
     def change(self) -> str:
         return describe_changes(self.statements)
 
+    @property
+    def direction(self) -> str:
+        """The actor's current position on the claim."""
+        return max(self.statements, key=lambda s: (s.stated_on, s.pk)).direction
+
 
 def records_by_claim(statements: Iterable[Statement]) -> list[ClaimRecord]:
     by_claim: dict[int, ClaimRecord] = {}
@@ -231,6 +247,28 @@ def records_by_claim(statements: Iterable[Statement]) -> list[ClaimRecord]:
         )
         record.statements.append(statement)
     return list(by_claim.values())
+
+
+# How a relation reads from each end: "Ramadane is spokesperson of the FLA", "the FLA has as
+# spokesperson Ramadane".
+_ACTOR_RELATION_FROM = {
+    "spokesperson_of": "is spokesperson of",
+    "member_of": "is a member of",
+    "part_of": "is part of",
+    "successor_of": "is the successor of",
+    "allied_with": "is allied with",
+    "controlled_by": "is controlled by",
+    "affiliated_with": "is affiliated with",
+}
+_ACTOR_RELATION_TO = {
+    "spokesperson_of": "has as spokesperson",
+    "member_of": "has as a member",
+    "part_of": "includes",
+    "successor_of": "was succeeded by",
+    "allied_with": "is allied with",
+    "controlled_by": "controls",
+    "affiliated_with": "is affiliated with",
+}
 
 
 def actor_relations(actor: Actor) -> list[tuple[str, Actor, object]]:
@@ -251,9 +289,9 @@ def actor_relations(actor: Actor) -> list[tuple[str, Actor, object]]:
         if not relation.source_is_public:
             relation.source = None
         if relation.subject_id == actor.pk:
-            rows.append((relation.get_kind_display(), relation.object, relation))
+            rows.append((_ACTOR_RELATION_FROM[relation.kind], relation.object, relation))
         else:
-            rows.append((f"has as {relation.get_kind_display()}", relation.subject, relation))
+            rows.append((_ACTOR_RELATION_TO[relation.kind], relation.subject, relation))
     return rows
 
 

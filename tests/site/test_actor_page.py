@@ -23,10 +23,10 @@ def test_it_shows_names_aliases_and_description(reader, helicopter):
 
 def test_it_shows_relations_both_ways(reader, helicopter):
     fla = reader.get(helicopter["fla"].get_absolute_url()).content.decode()
-    assert "has as spokesperson of" in fla
+    assert "has as spokesperson" in fla
     assert "Mohamed Ramadane" in fla
     spokesman = reader.get(helicopter["spokesman"].get_absolute_url()).content.decode()
-    assert "Mohamed Ramadane spokesperson of" in spokesman
+    assert "Mohamed Ramadane is spokesperson of" in spokesman
 
 
 def test_a_relations_source_shows_only_when_public(reader, helicopter):
@@ -98,3 +98,10 @@ def test_the_actor_list_counts_published_claims_only(reader, helicopter, leaky_d
     response = reader.get(reverse("actors:actor-list"))
     counts = {actor.slug: actor.claim_count for actor in response.context["page"]}
     assert counts == {"fla": 2, "malian-army": 2, "ramadane": 1}
+
+
+def test_it_sums_up_where_the_actor_stands_now(reader, helicopter):
+    html = reader.get(helicopter["army"].get_absolute_url()).content.decode()
+    assert "Current position on 2 claims" in html
+    assert ">for 1<" in html
+    assert ">against 1<" in html

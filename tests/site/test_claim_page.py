@@ -78,6 +78,7 @@ def test_it_gives_the_outcome_of_requests_for_comment(reader, helicopter):
 def test_it_links_rival_claims(reader, helicopter):
     html = page(reader, helicopter["claim"])
     assert "This claim contradicts" in html
+    assert "This claim contradicts" in page(reader, helicopter["rival"])
     assert helicopter["rival"].get_absolute_url() in html
     rival = page(reader, helicopter["rival"])
     assert helicopter["claim"].get_absolute_url() in rival
