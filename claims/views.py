@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
@@ -15,6 +14,7 @@ from .forms import ClaimFilterForm
 from .jsonld import claim_review, ld_json_script
 from .models import Claim, Topic
 from .pictures import timeline
+from .search import search_claims
 from .selectors import (
     claim_for_page,
     claims_for_lists,
@@ -27,7 +27,6 @@ from .vocabulary import PUBLIC_STATUSES
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-    from django.db.models import QuerySet
     from django.http import HttpRequest, HttpResponse
 
 PAGE_SIZE = 20
@@ -38,28 +37,20 @@ def can_preview(user: AbstractBaseUser | AnonymousUser) -> bool:
     return bool(user.is_active and user.is_staff and user.has_perm("claims.view_claim"))
 
 
-def search(claims: QuerySet[Claim], query: str) -> QuerySet[Claim]:
-    # Interim: the full-text search_claims() replaces this once it lands.
-    return claims.filter(Q(text__icontains=query) | Q(summary__icontains=query)).order_by(
-        "-updated_at", "-pk"
-    )
-
-
 @public_page
 def claim_list(request: HttpRequest) -> HttpResponse:
+    """Published claims, newest update first; filtered, and searched by relevance, from a GET
+    form. A value that is not valid answers 400 with the form naming the field."""
     form = ClaimFilterForm(request.GET or None)
-    claims = claims_for_lists()
-    status = 200
+    page, status = None, 200
     if form.is_bound and not form.is_valid():
         status = 400
-        page = None
     else:
+        claims = claims_for_lists().order_by("-updated_at", "-pk")
         if form.is_bound:
             claims = form.filter(claims)
-            query = form.cleaned_data.get("q")
-            claims = search(claims, query) if query else claims.order_by("-updated_at", "-pk")
-        else:
-            claims = claims.order_by("-updated_at", "-pk")
+            if query := form.cleaned_data.get("q"):
+                claims = search_claims(claims, query)
         page = Paginator(claims, PAGE_SIZE).get_page(request.GET.get("page"))
     query_string = request.GET.copy()
     query_string.pop("page", None)

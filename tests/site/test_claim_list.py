@@ -30,6 +30,19 @@ def test_it_searches_claim_text(reader, helicopter):
     assert listed(reader, q="submarine") == []
 
 
+def test_it_searches_quotes_translations_and_actor_names_and_aliases(reader, helicopter):
+    assert listed(reader, q="terrorist drone") == ["fla-drone-shot-down-helicopter"]
+    assert listed(reader, q="Ramadane") == ["army-recovered-drone"]
+    assert set(listed(reader, q="FLA")) == {
+        "fla-drone-shot-down-helicopter",
+        "army-recovered-drone",
+    }
+
+
+def test_search_combines_with_filters(reader, helicopter):
+    assert listed(reader, q="FLA", verdict="disputed") == ["fla-drone-shot-down-helicopter"]
+
+
 def test_it_filters_by_verdict(reader, helicopter):
     assert listed(reader, verdict="disputed") == ["fla-drone-shot-down-helicopter"]
     assert listed(reader, verdict="false") == []
