@@ -3,9 +3,12 @@ it references, appear nowhere; internal notes and confidential contacts never re
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 from django.urls import reverse
 
+from claims.vocabulary import Status
 from tests.site.conftest import CONTACT, INTERNAL, MARKER
 
 pytestmark = pytest.mark.django_db
@@ -120,3 +123,27 @@ def test_a_preview_never_shows_internal_notes(editor, helicopter, leaky_draft):
 def test_a_published_claim_shows_no_preview_banner_to_staff(editor, helicopter):
     text = editor.get(helicopter["claim"].get_absolute_url()).content.decode()
     assert "Preview" not in text
+
+
+def test_a_withdrawn_claim_keeps_its_page_but_leaves_lists_search_feeds_and_counts(
+    reader, helicopter
+):
+    claim = helicopter["claim"]
+    claim.status = Status.WITHDRAWN
+    claim.withdrawn_at = datetime.datetime(2025, 11, 3, tzinfo=datetime.UTC)
+    claim.withdrawal_reason = "The source retracted its report."
+    claim.save()
+    assert reader.get(claim.get_absolute_url()).status_code == 200
+    for url in (
+        reverse("home"),
+        reverse("claims:claim-list"),
+        reverse("claims:claim-list") + "?q=helicopter",
+        reverse("feed-claims"),
+        reverse("feed-actor", args=["fla"]),
+    ):
+        response = reader.get(url)
+        assert response.status_code == 200, url
+        assert claim.text not in response.content.decode(), url
+    assert "Search 1 published claim" in reader.get(reverse("home")).content.decode()
+    # Its topic has no other claim, so the topic is no longer a public page.
+    assert reader.get(reverse("topic-detail", args=["drones"])).status_code == 404
