@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 
 from claims.models import Citation
@@ -13,6 +14,8 @@ from .models import Source
 
 if TYPE_CHECKING:
     from django.http import HttpRequest, HttpResponse
+
+PAGE_SIZE = 50
 
 
 @public_page
@@ -24,4 +27,5 @@ def source_detail(request: HttpRequest, pk: int) -> HttpResponse:
         .select_related("statement__claim", "statement__actor", "statement__on_behalf_of")
         .order_by("statement__stated_on", "pk")
     )
-    return render(request, "sources/source_detail.html", {"source": source, "citations": citations})
+    page = Paginator(citations, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "sources/source_detail.html", {"source": source, "page": page})

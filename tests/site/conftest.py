@@ -44,6 +44,7 @@ def helicopter(db):
     outlet = OutletFactory(name="Agence France-Presse", default_reliability="B")
     article = SourceFactory(
         title="From Donbas to the desert",
+        language="en",
         outlet=outlet,
         archive_url="https://archive.example/afp",
         internal_notes=INTERNAL,

@@ -50,6 +50,7 @@ def test_a_source_page_shows_outlet_grade_archive_and_the_statements_it_reports(
     assert "https://archive.example/afp" in html
     assert "Malian Armed Forces" in html
     assert "denies" in html
+    assert "<dd>English</dd>" in html
 
 
 def test_a_source_page_leaves_out_statements_of_drafts_citing_it(reader, helicopter, leaky_draft):
@@ -96,3 +97,16 @@ def test_pages_load_nothing_from_another_host(reader, helicopter):
         for attribute in ('src="http', 'src="//', 'href="//', "@import"):
             assert attribute not in html
         assert '<link rel="stylesheet" href="/static/' in html
+
+
+def test_a_source_page_pages_through_many_statements(reader):
+    from tests.factories import CitationFactory, ClaimFactory, SourceFactory
+
+    source = SourceFactory(language="en")
+    for _ in range(51):
+        CitationFactory(
+            source=source, statement=StatementFactory(claim=ClaimFactory(published=True))
+        )
+    first = reader.get(source.get_absolute_url())
+    assert len(first.context["page"].object_list) == 50
+    assert reader.get(source.get_absolute_url(), {"page": 2}).context["page"].number == 2
