@@ -10,7 +10,7 @@ import pytest
 from django.utils import timezone
 
 from claims.vocabulary import Stance, Status
-from tests.factories import ClaimFactory, StatementFactory
+from tests.factories import ActorFactory, ClaimFactory, StatementFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -145,3 +145,14 @@ def test_it_draws_the_timeline_as_svg_with_a_text_description(reader, helicopter
     assert "2 statements from" not in svg  # both were said in the same month
     assert "2 statements, February 2025: 1 for the claim, 1 against, 0 neutral." in svg
     assert ">Azawad Liberation</tspan>" in svg
+
+
+def test_an_independent_observer_is_told_apart_from_the_parties(reader, helicopter):
+    StatementFactory(
+        claim=helicopter["claim"],
+        actor=ActorFactory(name="Rida Lyammouri", kind="expert"),
+        stance=Stance.SUPPORTS,
+        is_interested_party=False,
+    )
+    html = page(reader, helicopter["claim"])
+    assert "independent observer" in section(html, "side-for")
