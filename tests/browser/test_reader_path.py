@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from django.conf import settings
+from django.test import Client
 from playwright.sync_api import expect
 
 from tests.browser.conftest import assert_accessible
@@ -96,3 +98,19 @@ def test_a_drafts_address_is_not_found_in_the_browser(page, demo):
     assert response.status == 404
     expect(page.get_by_role("heading", level=1)).to_have_text("Page not found")
     expect(page.locator("body")).not_to_contain_text("Turkish")
+
+
+def test_an_editor_previews_a_draft_under_a_banner(browser, live_server, demo, editor_user, axe):
+    client = Client()
+    client.force_login(editor_user)
+    session = client.cookies[settings.SESSION_COOKIE_NAME].value
+    context = browser.new_context(base_url=live_server.url)
+    context.add_cookies(
+        [{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": live_server.url}]
+    )
+    page = context.new_page()
+    page.goto("/claims/turkish-drones-gave-mali-the-edge-at-kidal/")
+    expect(page.get_by_role("status")).to_contain_text("Preview — not public.")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Turkish drones")
+    assert_accessible(axe, page)
+    context.close()
