@@ -10,7 +10,7 @@ from django.http import Http404
 from django.shortcuts import render
 
 from claims.models import Claim, Statement
-from claims.selectors import actor_for_page, actor_relations, actor_statements, records_by_claim
+from claims.selectors import actor_for_page, actor_positions, actor_relations, actor_standing
 from core.views import public_page
 
 from .models import Actor
@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from django.http import HttpRequest, HttpResponse
 
 PAGE_SIZE = 50
+POSITIONS_PAGE_SIZE = 50
 
 
 def _listed_claim_count() -> Subquery:
@@ -50,20 +51,14 @@ def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
         actor = actor_for_page(slug)
     except Actor.DoesNotExist:
         raise Http404 from None
-    statements = actor_statements(actor)
-    records = records_by_claim(statements)
+    page = Paginator(actor_positions(actor), POSITIONS_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "actors/actor_detail.html",
         {
             "actor": actor,
-            "statements": statements,
-            "records": records,
-            "changes": [record for record in records if record.change],
-            "stands": {
-                direction: sum(1 for record in records if record.direction == direction)
-                for direction in ("for", "against", "neutral")
-            },
+            "page": page,
+            "standing": actor_standing(actor),
             "relations": actor_relations(actor),
         },
     )

@@ -19,7 +19,7 @@ from core.dates import DatePrecision
 from core.dates import display as display_date
 
 from .models import Citation, Claim, ClaimRelation, RequestForComment, Statement, Topic
-from .vocabulary import Direction, Outcome, RelationKind, Stance
+from .vocabulary import STANCE_DIRECTION, Direction, Outcome, RelationKind, Stance
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -217,9 +217,10 @@ def actor_for_page(slug: str) -> Actor:
     return Actor.objects.public().prefetch_related("aliases").get(slug=slug)
 
 
-def actor_statements(actor: Actor) -> list[Statement]:
-    """Every public position the actor took, itself or through someone speaking for it."""
-    return list(statements_for_page().by(actor).select_related("claim").order_by("stated_on", "pk"))
+def actor_positions(actor: Actor) -> QuerySet[Statement]:
+    """Every public position the actor took, itself or through someone speaking for it, oldest
+    first, with the claim and the citations each row shows."""
+    return statements_for_page().by(actor).select_related("claim").order_by("stated_on", "pk")
 
 
 @dataclass
@@ -233,20 +234,47 @@ class ClaimRecord:
     def change(self) -> str:
         return describe_changes(self.statements)
 
+
+@dataclass
+class ActorStanding:
+    """Where an actor stands now (how many claims it is for, against, neutral on) and the claims
+    on which its position changed."""
+
+    current: dict[str, int]
+    changes: list[ClaimRecord]
+
     @property
-    def direction(self) -> str:
-        """The actor's current position on the claim."""
-        return max(self.statements, key=lambda s: (s.stated_on, s.pk)).direction
+    def claim_count(self) -> int:
+        return sum(self.current.values())
 
 
-def records_by_claim(statements: Iterable[Statement]) -> list[ClaimRecord]:
+def actor_standing(actor: Actor) -> ActorStanding:
+    """Two queries whatever the actor's record: its stances as bare values, then the full
+    statements of only the claims where its stance changed."""
+    public = Statement.objects.public().by(actor)
+    latest: dict[int, str] = {}
+    for claim_id, stance in public.order_by("stated_on", "pk").values_list("claim_id", "stance"):
+        latest[claim_id] = stance
+    current = dict.fromkeys(Direction.values, 0)
+    for stance in latest.values():
+        current[STANCE_DIRECTION[stance]] += 1
+    changed_claims = (
+        public.order_by()
+        .values("claim")
+        .annotate(stances=Count("stance", distinct=True))
+        .filter(stances__gt=1)
+        .values("claim")
+    )
     by_claim: dict[int, ClaimRecord] = {}
-    for statement in statements:
+    for statement in (
+        public.filter(claim__in=changed_claims).select_related("claim").order_by("stated_on", "pk")
+    ):
         record = by_claim.setdefault(
             statement.claim_id, ClaimRecord(claim=statement.claim, statements=[])
         )
         record.statements.append(statement)
-    return list(by_claim.values())
+    changes = [record for record in by_claim.values() if record.change]
+    return ActorStanding(current=current, changes=changes)
 
 
 # How a relation reads from each end: "Ramadane is spokesperson of the FLA", "the FLA has as

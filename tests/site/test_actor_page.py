@@ -105,3 +105,16 @@ def test_it_sums_up_where_the_actor_stands_now(reader, helicopter):
     assert "Current position on 2 claims" in html
     assert ">for 1<" in html
     assert ">against 1<" in html
+
+
+def test_positions_are_paged_50_at_a_time_and_the_summary_counts_them_all(reader):
+    from tests.factories import ActorFactory
+
+    actor = ActorFactory(slug="prolific")
+    for _ in range(51):
+        StatementFactory(claim=ClaimFactory(published=True), actor=actor)
+    response = reader.get(actor.get_absolute_url())
+    assert len(response.context["page"].object_list) == 50
+    assert "Current position on 51 claims" in response.content.decode()
+    second = reader.get(actor.get_absolute_url(), {"page": 2})
+    assert len(second.context["page"].object_list) == 1
