@@ -32,9 +32,14 @@ def url_of(name: str) -> str:
     return Source.objects.public().get().get_absolute_url()
 
 
-def visit(page, url: str, live_server) -> list[str]:
-    """Open the page; return the addresses of every request that left our own server."""
+def visit(page, url: str, live_server) -> tuple[list[str], list[str]]:
+    """Open the page; return the addresses of every request that left our own server, and the
+    errors the browser logged (a broken resource, a content-security-policy violation)."""
     foreign: list[str] = []
+    errors: list[str] = []
+    page.on(
+        "console", lambda message: errors.append(message.text) if message.type == "error" else None
+    )
     page.on(
         "request",
         lambda request: (
@@ -45,20 +50,22 @@ def visit(page, url: str, live_server) -> list[str]:
     )
     response = page.goto(url)
     assert response.ok, url
-    return foreign
+    return foreign, errors
 
 
 @pytest.mark.parametrize("name", PAGES)
 def test_desktop(page, live_server, demo, axe, name):
-    foreign = visit(page, url_of(name), live_server)
+    foreign, errors = visit(page, url_of(name), live_server)
     assert foreign == []
+    assert errors == []
     assert_accessible(axe, page)
     screenshot(page, f"{name}-desktop")
 
 
 @pytest.mark.parametrize("name", PAGES)
 def test_phone(phone, live_server, demo, axe, name):
-    visit(phone, url_of(name), live_server)
+    _, errors = visit(phone, url_of(name), live_server)
+    assert errors == []
     assert_accessible(axe, phone)
     overflow = phone.evaluate("document.documentElement.scrollWidth")
     assert overflow <= 360, f"{name} is {overflow} px wide on a 360 px phone"

@@ -110,3 +110,12 @@ def test_a_source_page_pages_through_many_statements(reader):
     first = reader.get(source.get_absolute_url())
     assert len(first.context["page"].object_list) == 50
     assert reader.get(source.get_absolute_url(), {"page": 2}).context["page"].number == 2
+
+
+def test_pages_tell_the_browser_to_load_nothing_from_elsewhere_and_run_no_script(
+    reader, helicopter
+):
+    for url in [reverse("home"), helicopter["claim"].get_absolute_url(), reverse("feed-claims")]:
+        policy = reader.get(url)["Content-Security-Policy"]
+        assert "default-src 'self'" in policy
+        assert "script-src 'none'" in policy
