@@ -1,4 +1,4 @@
-"""Pictures drawn on the server: a claim's timeline as SVG.
+"""Pictures drawn on the server as SVG: a claim's timeline, and the parties × claims grid.
 
 The layout is computed here and the template only places what it is given, so the drawing is
 testable without a browser and needs no chart library. Time runs down a central axis; statements
@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .selectors import party_of
+from .selectors import Grid, party_of
 from .vocabulary import Direction
 
 if TYPE_CHECKING:
@@ -162,3 +162,80 @@ def timeline(statements: Iterable[Statement]) -> Timeline:
         )
         previous = shown
     return Timeline(marks=marks)
+
+
+# The stance grid ---------------------------------------------------------------------------------
+
+GRID_NAME_WIDTH = 262
+GRID_NAME_CHARS = 26
+GRID_CELL = 44
+GRID_HEADER = 30
+GRID_ROW = 34
+SYMBOLS = {Direction.FOR: "▲", Direction.AGAINST: "▼", Direction.NEUTRAL: "●"}
+
+
+@dataclass
+class GridCell:
+    x: int
+    y: int
+    direction: str
+    stance: str
+
+    @property
+    def symbol(self) -> str:
+        return SYMBOLS[self.direction]
+
+    @property
+    def centre(self) -> tuple[int, int]:
+        return self.x + GRID_CELL // 2, self.y + GRID_ROW // 2 + 5
+
+
+@dataclass
+class GridPicture:
+    columns: list[tuple[int, int]]  # (x of the column's centre, number)
+    rows: list[tuple[int, str]]  # (y of the row's text baseline, party name)
+    cells: list[GridCell]
+    width: int
+    height: int
+    description: str
+    cell: int = GRID_CELL
+    row: int = GRID_ROW
+    name_width: int = GRID_NAME_WIDTH
+
+
+def grid_picture(grid: Grid) -> GridPicture:
+    """Lay out a stance grid: parties down the left, numbered claims across, one coloured,
+    symbol-marked cell where a party has a position."""
+    columns = [
+        (GRID_NAME_WIDTH + GRID_CELL * i + GRID_CELL // 2, i + 1) for i in range(len(grid.claims))
+    ]
+    rows, cells = [], []
+    counts = dict.fromkeys(Direction.values, 0)
+    for r, (party, statements) in enumerate(grid.rows):
+        y = GRID_HEADER + GRID_ROW * r
+        rows.append((y + GRID_ROW // 2 + 5, _clip(party.name, GRID_NAME_CHARS)))
+        for c, statement in enumerate(statements):
+            if statement is None:
+                continue
+            counts[statement.direction] += 1
+            cells.append(
+                GridCell(
+                    x=GRID_NAME_WIDTH + GRID_CELL * c,
+                    y=y,
+                    direction=statement.direction,
+                    stance=statement.get_stance_display(),
+                )
+            )
+    description = (
+        f"{len(grid.rows)} parties across {len(grid.claims)} claims. Positions: "
+        f"{counts[Direction.FOR]} for, {counts[Direction.AGAINST]} against, "
+        f"{counts[Direction.NEUTRAL]} neutral. 'Show as a table', below, gives each one."
+    )
+    return GridPicture(
+        columns=columns,
+        rows=rows,
+        cells=cells,
+        width=GRID_NAME_WIDTH + GRID_CELL * max(len(grid.claims), 1) + 8,
+        height=GRID_HEADER + GRID_ROW * len(grid.rows) + 4,
+        description=description,
+    )

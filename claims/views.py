@@ -13,7 +13,7 @@ from core.views import public_page
 from .forms import ClaimFilterForm
 from .jsonld import claim_review, ld_json_script
 from .models import Claim, Topic
-from .pictures import timeline
+from .pictures import grid_picture, timeline
 from .search import search_claims
 from .selectors import (
     claim_for_page,
@@ -91,8 +91,9 @@ def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
     topic = get_object_or_404(Topic.objects.public(), slug=slug)
     claims = claims_for_lists().filter(topics=topic).order_by("-updated_at", "-pk")
     page = Paginator(claims, PAGE_SIZE).get_page(request.GET.get("page"))
+    grid = stance_grid(page.object_list)
     return render(
         request,
         "claims/topic_detail.html",
-        {"topic": topic, "page": page, "grid": stance_grid(page.object_list)},
+        {"topic": topic, "page": page, "grid": grid, "picture": grid_picture(grid)},
     )

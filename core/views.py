@@ -11,6 +11,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.decorators import decorator_from_middleware
 
 from claims.models import Claim
+from claims.pictures import grid_picture
 from claims.selectors import claims_for_lists, stance_grid
 from claims.vocabulary import STANCE_DIRECTION, Direction, Stance, Verdict
 from core.grades import Credibility, Reliability
@@ -52,6 +53,7 @@ MOST_CONTESTED = 5
 @public_page
 def home(request: HttpRequest) -> HttpResponse:
     latest = list(claims_for_lists().order_by("-published_at", "-pk")[:LATEST])
+    grid = stance_grid(latest)
     most_contested = list(
         claims_for_lists()
         .contested()
@@ -63,7 +65,8 @@ def home(request: HttpRequest) -> HttpResponse:
         {
             "latest": latest,
             "most_contested": most_contested,
-            "grid": stance_grid(latest),
+            "grid": grid,
+            "picture": grid_picture(grid),
             "claim_count": Claim.objects.published().count(),
         },
     )

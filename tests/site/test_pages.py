@@ -33,6 +33,10 @@ def test_home_draws_a_stance_grid_of_parties_and_claims(reader, helicopter):
     assert "Mohamed Ramadane" not in grid  # he speaks for the FLA, whose row it is
     assert "cell--for" in grid
     assert "cell--against" in grid
+    picture = html[html.index('<svg class="stance-picture"') : html.index("</svg>")]
+    assert 'role="img"' in picture
+    assert "sg-for" in picture
+    assert "sg-against" in picture
 
 
 def test_a_topic_page_lists_its_claims_with_a_grid(reader, helicopter):

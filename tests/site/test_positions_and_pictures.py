@@ -6,7 +6,7 @@ import datetime
 
 import pytest
 
-from claims.pictures import AXIS, timeline
+from claims.pictures import AXIS, grid_picture, timeline
 from claims.selectors import describe_changes, positions, stance_grid
 from claims.vocabulary import Stance
 from core.templatetags.contested import language_name
@@ -115,3 +115,22 @@ def test_the_stance_grid_shows_each_partys_latest_position_per_claim():
 )
 def test_language_codes_read_as_names(code, name):
     assert language_name(code) == name
+
+
+def test_the_grid_picture_places_one_marked_cell_per_position():
+    one, two = ClaimFactory(published=True), ClaimFactory(published=True)
+    fla, army = ActorFactory(name="FLA"), ActorFactory(name="Army")
+    said(one, fla, Stance.ASSERTS, datetime.date(2025, 2, 1))
+    said(one, army, Stance.DENIES, datetime.date(2025, 2, 1))
+    said(two, fla, Stance.DECLINES_TO_COMMENT, datetime.date(2025, 2, 1))
+    picture = grid_picture(stance_grid([one, two]))
+    assert [name for _, name in picture.rows] == ["FLA", "Army"]
+    assert [number for _, number in picture.columns] == [1, 2]
+    cells = {(c.y, c.x): (c.direction, c.symbol) for c in picture.cells}
+    assert len(cells) == 3
+    fla_row, army_row = sorted({c.y for c in picture.cells})
+    first, second = sorted({c.x for c in picture.cells})
+    assert cells[(fla_row, first)] == ("for", "▲")
+    assert cells[(army_row, first)] == ("against", "▼")
+    assert cells[(fla_row, second)] == ("neutral", "●")
+    assert picture.description.startswith("2 parties across 2 claims. Positions: 1 for, 1 against")
