@@ -10,7 +10,7 @@ from django.http import Http404
 from django.shortcuts import render
 
 from claims.models import Claim, Statement
-from claims.selectors import actor_for_page, actor_positions, actor_relations, actor_standing
+from claims.pages import actor_for_page, actor_positions, actor_relations, actor_standing
 from core.views import public_page
 
 from .models import Actor

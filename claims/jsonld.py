@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
-from .selectors import party_of
+from .pages import party_of
 from .vocabulary import Direction
 
 if TYPE_CHECKING:

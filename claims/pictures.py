@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .selectors import Grid, party_of
+from .pages import Grid, party_of
 from .vocabulary import Direction
 
 if TYPE_CHECKING:

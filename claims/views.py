@@ -13,9 +13,7 @@ from core.views import public_page
 from .forms import ClaimFilterForm
 from .jsonld import claim_review, ld_json_script
 from .models import Claim, Topic
-from .pictures import grid_picture, timeline
-from .search import search_claims
-from .selectors import (
+from .pages import (
     claim_for_page,
     claims_for_lists,
     positions,
@@ -23,6 +21,8 @@ from .selectors import (
     rival_and_related,
     stance_grid,
 )
+from .pictures import grid_picture, timeline
+from .search import search_claims
 from .vocabulary import PUBLIC_STATUSES
 
 if TYPE_CHECKING:

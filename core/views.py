@@ -11,8 +11,8 @@ from django.utils.cache import patch_cache_control
 from django.utils.decorators import decorator_from_middleware
 
 from claims.models import Claim
+from claims.pages import claims_for_lists, stance_grid
 from claims.pictures import grid_picture
-from claims.selectors import claims_for_lists, stance_grid
 from claims.vocabulary import STANCE_DIRECTION, Direction, Stance, Verdict
 from core.grades import Credibility, Reliability
 

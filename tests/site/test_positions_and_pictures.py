@@ -6,8 +6,8 @@ import datetime
 
 import pytest
 
+from claims.pages import describe_changes, positions, stance_grid
 from claims.pictures import AXIS, grid_picture, timeline
-from claims.selectors import describe_changes, positions, stance_grid
 from claims.vocabulary import Stance
 from core.templatetags.contested import language_name
 from tests.factories import ActorFactory, ClaimFactory, StatementFactory

@@ -1,4 +1,4 @@
-"""Reads for the public site: a claim's page, positions over time, the stance grid.
+"""Reads for the public site's pages: a claim's page, positions over time, the stance grid.
 
 Every function here starts from the public querysets, so what the site shows is what the one
 visibility rule allows. Nested rows come through ``Prefetch`` with a public queryset too, and each
