@@ -635,3 +635,24 @@ class ClaimSearchDocument(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+# Newsroom lists ----------------------------------------------------------------------------------
+
+
+class ReviewQueue(Claim):
+    """The editors' queue: claims submitted for review, oldest first (an admin list)."""
+
+    class Meta:
+        proxy = True
+        verbose_name = "claim awaiting review"
+        verbose_name_plural = "editor's queue: claims awaiting review"
+
+
+class OverdueRequest(RequestForComment):
+    """Requests for comment past their deadline with no reply yet (an admin list)."""
+
+    class Meta:
+        proxy = True
+        verbose_name = "overdue request for comment"
+        verbose_name_plural = "requests for comment past their deadline"
