@@ -522,9 +522,10 @@ class ReviewQueueAdmin(ListOfAdmin, ClaimAdmin):
     list_display = ["text", "verdict", "contested_display", "event", "updated_at"]
     list_filter = ["verdict", ContestedFilter, "topics"]
     actions = ["publish", "return_to_draft"]
+    ordering = ["updated_at", "pk"]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Claim]:
-        return super().get_queryset(request).filter(status=Status.IN_REVIEW).order_by("updated_at")
+        return super().get_queryset(request).filter(status=Status.IN_REVIEW)
 
 
 class StatementAdminForm(StatementForm):
