@@ -161,7 +161,17 @@ class StatementForm(VersionedForm):
     pass
 
 
-class StatementFormSet(NestedInlineFormSet):
+class ReasonedFormSet(NestedInlineFormSet):
+    """nested_admin deletes a fresh copy of each deleted row; give that copy the reason too."""
+
+    deletion_reason = "Deleted in the admin"
+
+    def delete_existing(self, obj: Any, commit: bool = True) -> None:
+        obj._change_reason = self.deletion_reason
+        super().delete_existing(obj, commit=commit)
+
+
+class StatementFormSet(ReasonedFormSet):
     """On a public claim, a changed stance or quote needs the claim form's correction note."""
 
     def substance_changes(self) -> list[str]:
@@ -208,6 +218,7 @@ class PublicClaimIsTheEditorsInline:
 
 class CitationInline(PublicClaimIsTheEditorsInline, nested_admin.NestedTabularInline):
     model = Citation
+    formset = ReasonedFormSet
     extra = 1
     autocomplete_fields = ["source"]
     fields = ["source", "locator", "credibility"]
@@ -240,6 +251,7 @@ class StatementInline(PublicClaimIsTheEditorsInline, nested_admin.NestedStackedI
 
 class ClaimRelationInline(PublicClaimIsTheEditorsInline, nested_admin.NestedTabularInline):
     model = ClaimRelation
+    formset = ReasonedFormSet
     fk_name = "from_claim"
     extra = 0
     autocomplete_fields = ["to_claim"]
@@ -249,6 +261,7 @@ class ClaimRelationInline(PublicClaimIsTheEditorsInline, nested_admin.NestedTabu
 
 class RequestForCommentInline(nested_admin.NestedTabularInline):
     model = RequestForComment
+    formset = ReasonedFormSet
     extra = 0
     autocomplete_fields = ["actor", "reply"]
     fields = ["actor", "requested_on", "channel", "deadline", "outcome", "reply", "contact"]

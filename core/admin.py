@@ -65,6 +65,7 @@ class HistoryAdmin(SimpleHistoryAdmin):
 
     def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:
         given = self.given_reason(request)
+        formset.deletion_reason = given.strip() or "Deleted in the admin"
         for inline_form in formset.forms:
             deleting = formset.can_delete and formset._should_delete_form(inline_form)
             inline_form.instance._change_reason = (
