@@ -570,6 +570,25 @@ class RequestForComment(TimeStampedModel):
         return f"{self.actor} on {self.claim}"
 
     def clean(self) -> None:
+        # Python, not a CHECK: the reply is SET_NULL when its statement is deleted, and that
+        # must not fail; the page then asks for the statement again at the next save.
+        if self.outcome == Outcome.REPLIED and not self.reply_id:
+            raise ValidationError({"reply": "Link the statement the reply produced."})
+        if self.outcome == Outcome.NO_RESPONSE:
+            if self.deadline is None:
+                raise ValidationError(
+                    {
+                        "deadline": "Give the deadline the actor did not meet: the claim page says "
+                        '"did not respond by …".'
+                    }
+                )
+            if self.deadline >= timezone.localdate():
+                raise ValidationError(
+                    {
+                        "outcome": "The deadline has not passed yet: the request is still awaiting "
+                        "a reply."
+                    }
+                )
         if self.reply_id and self.outcome != Outcome.REPLIED:
             raise ValidationError({"reply": "Only a request that was replied to has a reply."})
         if self.reply_id and self.reply.claim_id != self.claim_id:
