@@ -12,6 +12,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html, format_html_join
 from nested_admin.formsets import NestedInlineFormSet
 
 from actors.models import Actor
@@ -30,6 +31,7 @@ from .models import (
     Statement,
     Topic,
 )
+from .selectors import similar_claims
 from .vocabulary import PUBLIC_STATUSES, Status
 
 if TYPE_CHECKING:
@@ -441,6 +443,35 @@ class ClaimAdmin(NoLostEditsAdmin, nested_admin.NestedModelAdmin):
             user=request.user, claim_was_public=form.was_public, changed=changed
         )
         super().save_model(request, obj, form, change)
+        if not change or "text" in form.changed_data:
+            self.warn_of_duplicates(request, obj)
+
+    def warn_of_duplicates(self, request: HttpRequest, claim: Claim) -> None:
+        """A warning, not a refusal: two claims may be alike and both stand (rival accounts)."""
+        alike = similar_claims(claim.text, exclude=claim.pk)
+        if not alike:
+            return
+        links = format_html_join(
+            "; ",
+            '<a href="{}">{}</a> ({})',
+            (
+                (
+                    reverse("admin:claims_claim_change", args=[other.pk]),
+                    other.text,
+                    other.get_status_display().lower(),
+                )
+                for other in alike
+            ),
+        )
+        self.message_user(
+            request,
+            format_html(
+                "This claim looks much like {}. If it is the same claim, merge them or record it "
+                "as a duplicate in the relations.",
+                links,
+            ),
+            messages.WARNING,
+        )
 
     def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
         super().save_related(request, form, formsets, change)

@@ -7,9 +7,15 @@ corrections exist only for changes made once it was public.
 
 from __future__ import annotations
 
+import difflib
+import re
 from typing import TYPE_CHECKING, Any
 
+from django.contrib.postgres.search import TrigramSimilarity
+from django.db import connection
+
 from .models import Claim, Correction
+from .search import search_claims
 from .vocabulary import PUBLIC_STATUSES
 
 if TYPE_CHECKING:
@@ -67,3 +73,43 @@ def corrections(claim: Claim) -> QuerySet[Any]:
         .order_by("created_at", "pk")
         .values(*CORRECTION_FIELDS)
     )
+
+
+# The duplicate warning ---------------------------------------------------------------------------
+
+# How alike two claims' texts must be to warn: pg_trgm's similarity on PostgreSQL (its own
+# default threshold for ``%`` is 0.3; claims share many words, so a little higher), and
+# difflib's ratio of the lower-cased texts on SQLite.
+TRIGRAM_THRESHOLD = 0.4
+DIFFLIB_THRESHOLD = 0.6
+# SQLite: candidate claims are those full-text search finds for any of the text's longest words.
+SQLITE_WORDS = 6
+SQLITE_CANDIDATES = 20
+_WORD = re.compile(r"\w{4,}", re.UNICODE)
+
+
+def similar_claims(text: str, *, exclude: int | None = None, limit: int = 3) -> list[Claim]:
+    """Claims whose text is much like ``text``, most alike first, each with ``similarity``
+    (0–1). For the admin's duplicate warning: any status, since a draft can duplicate a draft."""
+    text = (text or "").strip()
+    if not text:
+        return []
+    others = Claim.objects.exclude(pk=exclude) if exclude else Claim.objects.all()
+    if connection.vendor == "postgresql":
+        return list(
+            others.filter(text__trigram_similar=text)
+            .annotate(similarity=TrigramSimilarity("text", text))
+            .filter(similarity__gte=TRIGRAM_THRESHOLD)
+            .order_by("-similarity", "-pk")[:limit]
+        )
+    words = sorted(set(_WORD.findall(text.lower())), key=len, reverse=True)[:SQLITE_WORDS]
+    candidates: dict[int, Claim] = {}
+    for word in words:
+        for claim in search_claims(others, word)[:SQLITE_CANDIDATES]:
+            candidates.setdefault(claim.pk, claim)
+    alike = []
+    for claim in candidates.values():
+        claim.similarity = difflib.SequenceMatcher(None, text.lower(), claim.text.lower()).ratio()
+        if claim.similarity >= DIFFLIB_THRESHOLD:
+            alike.append(claim)
+    return sorted(alike, key=lambda c: (-c.similarity, -c.pk))[:limit]
