@@ -618,6 +618,12 @@ class StatementAdmin(NoLostEditsAdmin, nested_admin.NestedModelAdmin):
             return False
         return super().has_change_permission(request, obj)
 
+    def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        if db_field.name == "claim" and not services.can_publish(request.user):
+            # A reporter adds statements to drafts and claims in review, not to public claims.
+            kwargs["queryset"] = Claim.objects.exclude(status__in=PUBLIC_STATUSES)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
     def save_model(self, request: HttpRequest, obj: Statement, form: Any, change: bool) -> None:
         super().save_model(request, obj, form, change)
         if form.was_public:
