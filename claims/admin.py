@@ -419,6 +419,12 @@ class ClaimAdmin(NoLostEditsAdmin, nested_admin.NestedModelAdmin):
             for name, opts in fieldsets
         ]
 
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        # A public claim is withdrawn, never deleted: newsrooms do not make retractions vanish.
+        if obj is not None and obj.is_public:
+            return False
+        return super().has_delete_permission(request, obj)
+
     def has_publish_permission(self, request: HttpRequest) -> bool:
         return services.can_publish(request.user)
 

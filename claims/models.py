@@ -187,7 +187,8 @@ class Claim(VersionedModel, TimeStampedModel):
     )
     internal_notes = internal_notes_field()
 
-    history = HistoricalRecords(m2m_fields=[topics])
+    # The version is concurrency state, not content: kept out of the history and its diffs.
+    history = HistoricalRecords(m2m_fields=[topics], excluded_fields=["version"])
     objects = ClaimQuerySet.as_manager()
 
     # What a reader relies on: once the claim is public, changing any of these needs a public
@@ -371,7 +372,7 @@ class Statement(VersionedModel, TimeStampedModel):
     )
     internal_notes = internal_notes_field()
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["version"])
     objects = StatementQuerySet.as_manager()
 
     # Changing these on a public claim's statement needs a public correction note.

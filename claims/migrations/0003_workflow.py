@@ -34,16 +34,6 @@ class Migration(migrations.Migration):
             field=models.ForeignKey(blank=True, db_constraint=False, editable=False, help_text='The editor who last published the claim.', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL),
         ),
         migrations.AddField(
-            model_name='historicalclaim',
-            name='version',
-            field=models.PositiveIntegerField(default=1, editable=False, help_text='Bumped by every save. A save made from an older version is refused, so two people editing at once cannot overwrite each other.'),
-        ),
-        migrations.AddField(
-            model_name='historicalstatement',
-            name='version',
-            field=models.PositiveIntegerField(default=1, editable=False, help_text='Bumped by every save. A save made from an older version is refused, so two people editing at once cannot overwrite each other.'),
-        ),
-        migrations.AddField(
             model_name='statement',
             name='version',
             field=models.PositiveIntegerField(default=1, editable=False, help_text='Bumped by every save. A save made from an older version is refused, so two people editing at once cannot overwrite each other.'),

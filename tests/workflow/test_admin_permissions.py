@@ -120,3 +120,20 @@ def test_the_new_lists_cost_the_same_queries_for_one_row_or_many(editor, model):
     one = changelist_queries(editor, model)
     rows(20)
     assert changelist_queries(editor, model) == one
+
+
+def test_a_published_claim_is_withdrawn_never_deleted(editor):
+    from django.contrib import admin
+
+    claim, draft = ClaimFactory(published=True), ClaimFactory()
+    assert editor.post(admin_url(Claim, "delete", claim.pk), {"post": "yes"}).status_code == 403
+    selection = {
+        "action": "delete_selected",
+        admin.helpers.ACTION_CHECKBOX_NAME: [claim.pk, draft.pk],
+    }
+    confirm = editor.post(admin_url(Claim, "changelist"), selection)
+    assert "permission to delete" in confirm.content.decode()
+    assert (
+        editor.post(admin_url(Claim, "changelist"), selection | {"post": "yes"}).status_code == 403
+    )
+    assert Claim.objects.count() == 2

@@ -38,7 +38,7 @@ def test_public_revisions_never_carry_internal_fields(editor_user):
     claim = drafted_then_published(editor_user)
     [revision] = public_revisions(claim)
     assert set(revision) == set(PUBLIC_REVISION_FIELDS)
-    for internal in ("internal_notes", "history_user_id", "history_change_reason", "version"):
+    for internal in ("internal_notes", "history_user_id", "history_change_reason", "published_by"):
         assert internal not in revision
     assert "cousin" not in str(revision)
 
