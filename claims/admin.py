@@ -372,8 +372,9 @@ class ClaimAdmin(NoLostEditsAdmin, nested_admin.NestedModelAdmin):
         (
             "Publication",
             {
-                "description": "The status moves with the actions of the claims list: submit "
-                "for review, publish, withdraw (fill in the public reason first), return to draft.",
+                "description": "The status moves with the buttons at the foot of this page, or "
+                "the actions of the claims list: submit for review, publish, withdraw (fill in "
+                "the public reason first), return to draft.",
                 "fields": [
                     "status",
                     "withdrawal_reason",
@@ -494,6 +495,39 @@ class ClaimAdmin(NoLostEditsAdmin, nested_admin.NestedModelAdmin):
                 note=form.cleaned_data.get("correction_note", ""),
                 changed=changed,
             )
+
+    # The workflow's moves, as buttons on the claim's page ---------------------------------------
+
+    def workflow_moves(self, request: HttpRequest, obj: Claim | None) -> list[tuple[str, str]]:
+        if obj is None:
+            return []
+        editor = services.can_publish(request.user)
+        moves = {
+            Status.IN_REVIEW: ("submit_for_review", "Submit for review", True),
+            Status.PUBLISHED: ("publish", "Publish", editor),
+            Status.WITHDRAWN: ("withdraw", "Withdraw, with the public reason above", editor),
+            Status.DRAFT: ("return_to_draft", "Return to draft", True),
+        }
+        return [
+            (name, label)
+            for status, (name, label, allowed) in moves.items()
+            if allowed and status in services.TRANSITIONS[obj.status]
+        ]
+
+    def render_change_form(
+        self, request: HttpRequest, context: dict[str, Any], *args: Any, **kwargs: Any
+    ) -> Any:
+        obj = kwargs.get("obj")
+        if obj is not None and self.has_change_permission(request, obj):
+            context["workflow_moves"] = self.workflow_moves(request, obj)
+        return super().render_change_form(request, context, *args, **kwargs)
+
+    def response_change(self, request: HttpRequest, obj: Claim) -> HttpResponse:
+        for name, _label in self.workflow_moves(request, obj):
+            if f"_workflow_{name}" in request.POST:
+                getattr(self, name)(request, Claim.objects.filter(pk=obj.pk))
+                return redirect(request.path)
+        return super().response_change(request, obj)
 
     # The workflow's moves, as actions on the claims list ---------------------------------------
 

@@ -6,6 +6,7 @@ import pytest
 from django.contrib import admin
 from django.test import Client
 
+from claims import services
 from claims.models import Claim, Correction, ReviewQueue, Statement
 from claims.vocabulary import Stance, Status, Verdict
 from tests.factories import ClaimFactory, StatementFactory
@@ -230,3 +231,66 @@ def test_a_drafts_text_changes_without_a_note(editor):
     data = page_data(editor.get(url)) | {"text": "Reworded"}
     assert editor.post(url, data).status_code == 302
     assert not Correction.objects.exists()
+
+
+# The moves as buttons on the claim's page --------------------------------------------------------
+
+
+def moves_offered(client: Client, claim: Claim) -> list[str]:
+    response = client.get(admin_url(Claim, "change", claim.pk))
+    return [name for name, _label in response.context.get("workflow_moves", [])]
+
+
+@pytest.mark.parametrize(
+    ("who", "status", "offered"),
+    [
+        ("reporter", Status.DRAFT, ["submit_for_review"]),
+        ("reporter", Status.IN_REVIEW, ["return_to_draft"]),
+        ("reporter", Status.PUBLISHED, []),
+        ("editor", Status.DRAFT, ["submit_for_review"]),
+        ("editor", Status.IN_REVIEW, ["publish", "return_to_draft"]),
+        ("editor", Status.PUBLISHED, ["withdraw"]),
+        ("editor", Status.WITHDRAWN, []),
+    ],
+)
+def test_the_claim_page_offers_only_the_moves_its_user_may_make(who, status, offered, request):
+    claim = make_claim(status)
+    if status == Status.WITHDRAWN:  # make_claim publishes it; withdraw it the proper way
+        services.withdraw(claim=claim, by=request.getfixturevalue("editor_user"), reason="Old")
+    assert moves_offered(request.getfixturevalue(who), claim) == offered
+
+
+def test_an_editor_saves_and_publishes_from_the_claim_page(editor, editor_user):
+    claim = ClaimFactory(status=Status.IN_REVIEW)
+    url = admin_url(Claim, "change", claim.pk)
+    page = editor.get(url)
+    assert 'name="_workflow_publish"' in page.content.decode()
+    data = page_data(page) | {"summary": "Checked", "_workflow_publish": "Publish"}
+    response = editor.post(url, data)
+    assert response["Location"] == url
+    claim.refresh_from_db()
+    assert (claim.status, claim.summary, claim.published_by) == (
+        Status.PUBLISHED,
+        "Checked",
+        editor_user,
+    )
+
+
+def test_an_editor_writes_the_reason_and_withdraws_from_the_claim_page(editor):
+    claim = ClaimFactory(published=True)
+    url = admin_url(Claim, "change", claim.pk)
+    data = page_data(editor.get(url)) | {
+        "withdrawal_reason": "The video was filmed in 2019.",
+        "_workflow_withdraw": "Withdraw",
+    }
+    editor.post(url, data)
+    claim.refresh_from_db()
+    assert claim.status == Status.WITHDRAWN
+    assert claim.withdrawal_reason == "The video was filmed in 2019."
+
+
+def test_a_reporter_posting_the_publish_button_publishes_nothing(reporter):
+    claim = ClaimFactory(status=Status.IN_REVIEW)
+    url = admin_url(Claim, "change", claim.pk)
+    reporter.post(url, page_data(reporter.get(url)) | {"_workflow_publish": "Publish"})
+    assert status_of(claim) == Status.IN_REVIEW
