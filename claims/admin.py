@@ -117,6 +117,11 @@ class VersionedForm(ReasonForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk is not None:
             self.fields["loaded_version"].initial = self.instance.version
+            # Without it an edit could not be checked against later saves: refuse, don't guess.
+            self.fields["loaded_version"].required = True
+            self.fields["loaded_version"].error_messages["required"] = (
+                "This page is missing the version it was opened at: reload it and edit again."
+            )
 
     def has_changed(self) -> bool:
         return any(name not in NOT_MODEL_FIELDS for name in self.changed_data)

@@ -198,3 +198,15 @@ def test_many_editors_saving_the_same_admin_page_at_once_lose_nothing(editor_use
     assert sorted(codes) == [302] + [409] * (EDITORS - 1)
     assert Claim.objects.get().summary == f"edit {codes.index(302)}"
     assert claim.history.count() == 2
+
+
+@pytest.mark.django_db
+def test_a_change_form_without_its_version_is_refused_not_guessed(editor):
+    claim = ClaimFactory(summary="before")
+    url = admin_url(Claim, "change", claim.pk)
+    data = page_data(editor.get(url)) | {"summary": "after"}
+    del data["loaded_version"]
+    response = editor.post(url, data)
+    assert response.status_code == 200
+    assert "reload it" in response.content.decode()
+    assert Claim.objects.get().summary == "before"
