@@ -197,6 +197,17 @@ def create_claim(*, claim: Claim, by: User, reason: str = "") -> Claim:
 
 
 @transaction.atomic
+def create_statement(*, statement: Statement, by: User, reason: str = "") -> Statement:
+    """A new statement; on a published or withdrawn claim, only an editor adds one."""
+    _require(by, "claims.add_statement", "add statements")
+    check_may_edit(user=by, claim_was_public=statement.claim.is_public, changed=())
+    statement.full_clean()
+    _record(statement, by=by, reason=reason or "Created")
+    statement.save()
+    return statement
+
+
+@transaction.atomic
 def edit_claim(
     *, claim: Claim, by: User, reason: str = "", correction_note: str = ""
 ) -> Correction | None:
@@ -232,7 +243,8 @@ def edit_statement(
     saved = Statement.objects.select_related("claim").get(pk=statement.pk)
     changed = _differences(statement, saved)
     was_public = saved.claim.status in PUBLIC_STATUSES
-    check_may_edit(user=by, claim_was_public=was_public, changed=())
+    moved_to_public = "claim_id" in changed and statement.claim.is_public
+    check_may_edit(user=by, claim_was_public=was_public or moved_to_public, changed=())
     labels = substance_labels(statement, changed) if was_public else []
     require_correction_note(changed=labels, note=correction_note)
     statement.full_clean()

@@ -6,9 +6,9 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from claims import services
-from claims.models import Claim, Correction
+from claims.models import Claim, Correction, Statement
 from claims.vocabulary import Status, Verdict
-from tests.factories import ClaimFactory, StatementFactory
+from tests.factories import ActorFactory, ClaimFactory, StatementFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -172,3 +172,28 @@ def test_changing_a_public_statements_quote_or_stance_needs_a_correction_note(ed
     )
     assert correction.changed == [f"statement by {statement.actor}: quote"]
     assert correction.claim == statement.claim
+
+
+def test_a_reporter_adds_statements_to_drafts_but_not_to_public_claims(reporter_user, editor_user):
+    def statement_on(claim):  # type: ignore[no-untyped-def]
+        return Statement(
+            claim=claim,
+            actor=ActorFactory(),
+            stance="denies",
+            stated_on="2025-02-01",
+            paraphrase="Denied.",
+        )
+
+    services.create_statement(statement=statement_on(ClaimFactory()), by=reporter_user)
+    public = ClaimFactory(published=True)
+    with pytest.raises(PermissionDenied):
+        services.create_statement(statement=statement_on(public), by=reporter_user)
+    services.create_statement(statement=statement_on(public), by=editor_user)
+    assert Statement.objects.count() == 2
+
+
+def test_a_reporter_cannot_move_a_statement_onto_a_public_claim(reporter_user):
+    statement = StatementFactory()
+    statement.claim = ClaimFactory(published=True)
+    with pytest.raises(PermissionDenied):
+        services.edit_statement(statement=statement, by=reporter_user)
