@@ -115,6 +115,8 @@ class VersionedForm(ReasonForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        # The version saved now (a POST builds the form from the current row).
+        self.saved_version = self.instance.version
         if self.instance.pk is not None:
             self.fields["loaded_version"].initial = self.instance.version
             # Without it an edit could not be checked against later saves: refuse, don't guess.
@@ -195,6 +197,16 @@ class StatementFormSet(ReasonedFormSet):
         super().clean()
         if self.instance.pk is None:
             return
+        for form in self.forms:
+            if not (self.can_delete and self._should_delete_form(form)):
+                continue
+            loaded = form.cleaned_data.get("loaded_version")
+            if form.instance.pk is not None and loaded != form.saved_version:
+                # A deletion is an edit too: do not delete what someone changed since.
+                raise ValidationError(
+                    f"Someone changed the statement by {form.instance.actor} after you opened "
+                    "this page: reload it before deleting that statement."
+                )
         changed = self.substance_changes()
         if changed and not self.data.get("correction_note", "").strip():
             raise ValidationError(

@@ -210,3 +210,18 @@ def test_a_change_form_without_its_version_is_refused_not_guessed(editor):
     assert response.status_code == 200
     assert "reload it" in response.content.decode()
     assert Claim.objects.get().summary == "before"
+
+
+@pytest.mark.django_db
+def test_deleting_a_statement_someone_changed_since_is_refused(editor):
+    claim = ClaimFactory()
+    StatementFactory(claim=claim, paraphrase="first")
+    url = admin_url(Claim, "change", claim.pk)
+    mine = page_data(editor.get(url))
+    fresh = Statement.objects.get()
+    fresh.paraphrase = "theirs"
+    fresh.save()
+    response = editor.post(url, mine | {"statements-0-DELETE": "on"})
+    assert response.status_code == 200
+    assert "reload it before deleting" in response.content.decode()
+    assert Statement.objects.get().paraphrase == "theirs"
