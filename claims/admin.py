@@ -181,7 +181,9 @@ class ReasonedFormSet(NestedInlineFormSet):
 
 
 class StatementFormSet(ReasonedFormSet):
-    """On a public claim, a changed stance or quote needs the claim form's correction note."""
+    """On a public claim, a changed stance or quote needs the claim form's correction note (read
+    from the same POST); and a statement someone changed since the page was opened is not
+    deleted."""
 
     def substance_changes(self) -> list[str]:
         if not Claim.objects.filter(pk=self.instance.pk, status__in=PUBLIC_STATUSES).exists():
