@@ -23,6 +23,7 @@ from .pages import (
 )
 from .pictures import grid_picture, timeline
 from .search import search_claims
+from .selectors import corrections
 from .vocabulary import PUBLIC_STATUSES
 
 if TYPE_CHECKING:
@@ -79,6 +80,7 @@ def claim_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "timeline": timeline(statements),
         "relations": rival_and_related(claim),
         "replies": [reply_sentence(r) for r in claim.requests_for_comment.all()],
+        "corrections": list(corrections(claim)),
         # The REST API's address for this claim, as DESIGN.md fixes it.
         "api_url": f"/api/v1/claims/{claim.pk}/",
         "json_ld": ld_json_script(claim_review(claim, statements, request)),

@@ -6,6 +6,7 @@ import datetime
 
 import pytest
 
+from claims.models import Correction
 from claims.vocabulary import Outcome, Stance, Status
 from core.dates import DatePrecision
 from tests.factories import (
@@ -170,4 +171,5 @@ def leaky_draft(helicopter):
         contact=f"{MARKER}-contact",
     )
     ActorRelationFactory(subject=actor, kind="allied_with", object=helicopter["fla"], note=MARKER)
+    Correction.objects.create(claim=draft, note=f"{MARKER} correction", changed=[MARKER])
     return {"claim": draft, "actor": actor, "source": source, "topic": topic}

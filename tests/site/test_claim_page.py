@@ -9,6 +9,7 @@ import re
 import pytest
 from django.utils import timezone
 
+from claims.models import Correction
 from claims.vocabulary import Stance, Status
 from tests.factories import ActorFactory, ClaimFactory, StatementFactory
 
@@ -118,8 +119,30 @@ def test_json_ld_cannot_close_its_script_element(reader):
     assert "</script><script>alert(1)" not in html
 
 
-def test_it_leaves_a_place_for_the_corrections_log(reader, helicopter):
-    assert 'id="corrections"' in page(reader, helicopter["claim"])
+def test_it_says_when_there_are_no_corrections(reader, helicopter):
+    html = section(page(reader, helicopter["claim"]), "corrections-title")
+    assert "No corrections have been published for this claim." in html
+
+
+def test_it_shows_the_corrections_log_oldest_first_with_what_changed(reader, helicopter):
+    claim = helicopter["claim"]
+    Correction.objects.create(
+        claim=claim,
+        note="The quote of the army was mistranslated.",
+        changed=["statement quote"],
+        created_at=datetime.datetime(2025, 10, 9, tzinfo=datetime.UTC),
+    )
+    Correction.objects.create(
+        claim=claim,
+        note="The verdict now reflects the UN report.",
+        changed=["verdict", "verdict reasoning"],
+        created_at=datetime.datetime(2025, 11, 2, tzinfo=datetime.UTC),
+    )
+    html = section(page(reader, claim), "corrections-title")
+    first = html.index("9 October 2025</time>: The quote of the army was mistranslated.")
+    second = html.index("2 November 2025</time>: The verdict now reflects the UN report.")
+    assert first < second
+    assert "(changed: verdict, verdict reasoning)" in html
 
 
 def test_a_withdrawn_claim_keeps_its_page_and_says_when_and_why(reader, helicopter):

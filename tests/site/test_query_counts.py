@@ -7,6 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from claims.models import Correction
 from claims.vocabulary import Stance
 from tests.factories import (
     ActorAliasFactory,
@@ -81,14 +82,16 @@ def test_a_claim_page_costs_the_same_for_1_and_25_statements(reader):
         RequestForCommentFactory(claim=claim, actor=statement.actor, outcome="declined")
         ClaimRelationFactory(from_claim=claim, to_claim=ClaimFactory(published=True))
         ClaimRelationFactory(from_claim=ClaimFactory(published=True), to_claim=claim)
+        Correction.objects.create(claim=claim, note="Corrected.", changed=["verdict"])
 
     add_statement()
     one = count_queries(reader, claim.get_absolute_url())
     for _ in range(24):
         add_statement()
     assert count_queries(reader, claim.get_absolute_url()) == one
-    # The claim, its statements, their citations, topics, relations both ways, requests.
-    assert one <= 7
+    # The claim, its statements, their citations, topics, relations both ways, requests for
+    # comment, corrections.
+    assert one <= 8
 
 
 def test_a_source_page_costs_the_same_for_1_and_25_citations(reader):
