@@ -13,4 +13,5 @@ urlpatterns = [
     path("claims/", include("claims.urls")),
     path("actors/", include("actors.urls")),
     path("sources/", include("sources.urls")),
+    path("api/v1/", include("config.api_urls")),
 ]
