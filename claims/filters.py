@@ -85,7 +85,8 @@ class ClaimFilter(django_filters.FilterSet):
         label="Claims this actor, or someone speaking for it, has disputed, denied or retracted.",
     )
     verdict = django_filters.ChoiceFilter(choices=Verdict.choices)
-    contested = django_filters.BooleanFilter(
+    contested = django_filters.ChoiceFilter(
+        choices=[("true", "true"), ("false", "false")],
         method="filter_contested",
         label="true: one actor's current position is for the claim and another's against.",
     )
@@ -126,10 +127,8 @@ class ClaimFilter(django_filters.FilterSet):
     def filter_denied_by(self, queryset: QuerySet[Claim], name: str, actor: Actor):  # type: ignore[no-untyped-def]
         return queryset.denied_by(actor)
 
-    def filter_contested(self, queryset: QuerySet[Claim], name: str, value: bool | None):  # type: ignore[no-untyped-def]
-        if value is None:
-            return queryset
-        return queryset.contested() if value else queryset.uncontested()
+    def filter_contested(self, queryset: QuerySet[Claim], name: str, value: str):  # type: ignore[no-untyped-def]
+        return queryset.contested() if value == "true" else queryset.uncontested()
 
     def filter_queryset(self, queryset: QuerySet[Claim]) -> QuerySet[Claim]:
         queryset = super().filter_queryset(queryset)
