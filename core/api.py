@@ -246,9 +246,13 @@ def may_publish(user: Any) -> bool:
 
 def save_validated(instance: models.Model) -> models.Model:
     """Run the model's own rules (``full_clean``) before saving, reporting them as a 400 that
-    names each field."""
+    names each field. A blank slug is left to the model's ``clean()``, which derives it; its
+    uniqueness is checked once it has one."""
+    derived = ["slug"] if hasattr(instance, "slug") and not instance.slug else []
     try:
-        instance.full_clean()
+        instance.full_clean(exclude=derived)
+        if derived:
+            instance.validate_unique()
     except DjangoValidationError as exc:
         raise serializers.ValidationError(serializers.as_serializer_error(exc)) from exc
     instance.save()

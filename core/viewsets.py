@@ -26,11 +26,6 @@ class ConditionalMixin:
             response.add_post_render_callback(partial(tag_response, request))
         return response
 
-    def perform_update(self, serializer: serializers.Serializer) -> None:
-        with transaction.atomic():
-            claim_version(self.request, serializer.instance)  # type: ignore[attr-defined]
-            serializer.save()
-
 
 class ReadViewSet(ConditionalMixin, viewsets.ReadOnlyModelViewSet):
     """A public resource: ``public_queryset()`` is the only way in for reads, ``prepare()`` adds
@@ -111,6 +106,11 @@ class WriteViewSet(
         serializer.is_valid(raise_exception=True)
         self.perform_update(serializer)
         return self._read_back(serializer.instance, status.HTTP_200_OK)
+
+    def perform_update(self, serializer: serializers.Serializer) -> None:
+        with transaction.atomic():
+            claim_version(self.request, serializer.instance)
+            serializer.save()
 
     def check_may_change(self, instance: models.Model) -> None:
         """Hook: refuse a change the user may not make (publishing rules)."""
