@@ -199,7 +199,7 @@ REST_FRAMEWORK = {
     },
     # OPTIONS would describe the write forms; the OpenAPI schema already documents them.
     "DEFAULT_METADATA_CLASS": None,
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "core.schema.ContestedAutoSchema",
     "PAGE_SIZE": 25,
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
 }

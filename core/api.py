@@ -107,6 +107,18 @@ class KeysetPagination(CursorPagination):
             )
         return int(raw)
 
+    def get_schema_operation_parameters(self, view: APIView) -> list[dict]:
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            if parameter["name"] == self.page_size_query_param:
+                parameter["schema"] = {
+                    "type": "integer",
+                    "minimum": 1,
+                    "maximum": self.max_page_size,
+                    "default": self.page_size,
+                }
+        return parameters
+
     def get_ordering(self, request: Request, queryset: QuerySet, view: APIView | None) -> tuple:
         ordering = getattr(view, "get_pagination_ordering", None)
         return tuple(ordering()) if ordering else self.ordering

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.db import models, transaction
 from rest_framework import mixins, serializers, status, viewsets
+from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
 from core.api import StrictContentNegotiation, claim_version, tag_response, version_of
@@ -21,6 +22,11 @@ class ConditionalMixin:
     lists), 304 for a matching ``If-None-Match``, 412 for a stale ``If-Match`` on a write."""
 
     def finalize_response(self, request: Request, response: Any, *args: Any, **kwargs: Any) -> Any:
+        renderer = getattr(request, "accepted_renderer", None)
+        if response.status_code >= 400 and renderer and renderer.format != "json":
+            # An error is JSON whatever format was asked for: a CSV of it would say nothing.
+            request.accepted_renderer = JSONRenderer()
+            request.accepted_media_type = JSONRenderer.media_type
         response = super().finalize_response(request, response, *args, **kwargs)  # type: ignore[misc]
         if hasattr(response, "add_post_render_callback"):
             response.add_post_render_callback(partial(tag_response, request))

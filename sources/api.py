@@ -16,6 +16,7 @@ class OutletSerializer(serializers.ModelSerializer):
     url = ApiUrlField(view_name="api:outlet-detail")
     kind = serializers.ChoiceField(choices=OutletKind.choices)
     country = serializers.CharField(source="country.code", read_only=True)
+    website = serializers.CharField(read_only=True, help_text="Empty when unknown.")
 
     class Meta:
         model = Outlet
@@ -36,7 +37,10 @@ class OutletSerializer(serializers.ModelSerializer):
 class SourceSerializer(serializers.ModelSerializer):
     url = ApiUrlField(view_name="api:source-detail")
     html_url = HtmlUrlField()
-    document_url = serializers.CharField(source="url", read_only=True)
+    document_url = serializers.CharField(
+        source="url", read_only=True, help_text="The document's address; empty for a broadcast."
+    )
+    archive_url = serializers.CharField(read_only=True, help_text="Empty when not archived.")
     outlet = OutletSerializer(read_only=True)
     reliability = serializers.ChoiceField(
         source="reliability_grade",
