@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, ExpressionWrapper, F, Min, OuterRef, Q
@@ -553,3 +554,25 @@ class RequestForComment(TimeStampedModel):
             raise ValidationError({"reply": "Only a request that was replied to has a reply."})
         if self.reply_id and self.reply.claim_id != self.claim_id:
             raise ValidationError({"reply": "The reply must be a statement on the same claim."})
+
+
+# Search ------------------------------------------------------------------------------------------
+
+
+class ClaimSearchDocument(models.Model):
+    """What full-text search reads for one claim, kept by ``claims.search``.
+
+    ``title`` is the claim's text; ``body`` gathers its summary, place, and every statement's
+    quote, translation and paraphrase with the speaker's and party's names and aliases, so a
+    query can match "FLA helicopter" across tables. On PostgreSQL ``vector`` holds the weighted
+    tsvector (GIN-indexed by migration 0002); on SQLite the FTS5 table ``claims_search_fts``
+    mirrors title and body through triggers. Derived data: not in any history.
+    """
+
+    claim = models.OneToOneField(Claim, on_delete=models.CASCADE, related_name="search_document")
+    title = models.TextField()
+    body = models.TextField(blank=True)
+    vector = SearchVectorField(null=True, editable=False)
+
+    def __str__(self) -> str:
+        return self.title

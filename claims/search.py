@@ -1,0 +1,131 @@
+"""Full-text search over claims: the one place where PostgreSQL and SQLite differ.
+
+``search_claims(queryset, query)`` filters any claim queryset (callers pass a public one) to the
+claims whose search document matches, annotated with ``search_rank`` and ordered by it.
+
+- PostgreSQL: a stored, weighted tsvector (claim text A, everything else B) with a GIN index,
+  matched with ``websearch_to_tsquery('english', …)`` (quotes, ``or`` and ``-`` work) and ranked
+  with ``ts_rank_cd``.
+- SQLite: an FTS5 table (porter stemming, diacritics removed) matched on every word of the
+  query; claims whose own text matches rank above those matched only through statements.
+
+Documents are refreshed by ``claims.signals`` whenever a claim, statement, actor or alias is
+saved or deleted. Writes that bypass signals (``bulk_create``, ``QuerySet.update``) must call
+``refresh_search_documents(claim_ids)`` or ``rebuild_search_index()`` afterwards
+(``manage.py rebuild_search_index``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.db import connection
+from django.db.models import Case, F, FloatField, Prefetch, Value, When
+from django.db.models.expressions import RawSQL
+
+from .models import Claim, ClaimSearchDocument, Statement
+
+if TYPE_CHECKING:
+    from django.db.models import QuerySet
+
+CONFIG = "english"
+BATCH = 500
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def search_claims(queryset: QuerySet[Claim], query: str) -> QuerySet[Claim]:
+    """``queryset`` narrowed to claims matching ``query``, most relevant first."""
+    query = (query or "").strip()
+    if not query:
+        return queryset
+    if connection.vendor == "postgresql":
+        return _search_postgresql(queryset, query)
+    return _search_sqlite(queryset, query)
+
+
+def _search_postgresql(queryset: QuerySet[Claim], query: str) -> QuerySet[Claim]:
+    tsquery = SearchQuery(query, search_type="websearch", config=CONFIG)
+    return (
+        queryset.filter(search_document__vector=tsquery)
+        .annotate(search_rank=SearchRank(F("search_document__vector"), tsquery, cover_density=True))
+        .order_by("-search_rank", "-updated_at", "-pk")
+    )
+
+
+def _search_sqlite(queryset: QuerySet[Claim], query: str) -> QuerySet[Claim]:
+    words = _WORD.findall(query)
+    if not words:
+        return queryset.none()
+    # Each word quoted: FTS5 operators typed by a reader are searched as words, never parsed.
+    match = " ".join('"{}"'.format(word.replace('"', "")) for word in words)
+    # Constant SQL; the reader's words are bound parameters (hence the S611 exemptions below).
+    matching = (
+        "SELECT d.claim_id FROM claims_claimsearchdocument d "
+        "JOIN claims_search_fts f ON f.rowid = d.id WHERE claims_search_fts MATCH %s"
+    )
+    return (
+        queryset.filter(pk__in=RawSQL(matching, [match]))  # noqa: S611
+        .annotate(
+            search_rank=Case(
+                When(pk__in=RawSQL(matching, [f"title : ({match})"]), then=Value(2.0)),  # noqa: S611
+                default=Value(1.0),
+                output_field=FloatField(),
+            )
+        )
+        .order_by("-search_rank", "-updated_at", "-pk")
+    )
+
+
+# Keeping the documents ---------------------------------------------------------------------------
+
+
+def _names(actor) -> list[str]:  # type: ignore[no-untyped-def]
+    return [actor.name, *(alias.name for alias in actor.aliases.all())]
+
+
+def _document(claim: Claim) -> ClaimSearchDocument:
+    parts = [claim.summary, claim.place_name]
+    for statement in claim.statements.all():
+        parts += [statement.quote, statement.translation, statement.paraphrase]
+        parts += _names(statement.actor)
+        if statement.on_behalf_of is not None:
+            parts += _names(statement.on_behalf_of)
+    body = "\n".join(part for part in parts if part)
+    return ClaimSearchDocument(claim=claim, title=claim.text, body=body)
+
+
+def refresh_search_documents(claim_ids: Iterable[int]) -> None:
+    """Rebuild the search documents of these claims (ids of deleted claims are ignored)."""
+    ids = sorted(set(claim_ids))
+    for start in range(0, len(ids), BATCH):
+        batch = ids[start : start + BATCH]
+        claims = Claim.objects.filter(pk__in=batch).prefetch_related(
+            Prefetch(
+                "statements",
+                queryset=Statement.objects.select_related("actor", "on_behalf_of").prefetch_related(
+                    "actor__aliases", "on_behalf_of__aliases"
+                ),
+            )
+        )
+        documents = [_document(claim) for claim in claims]
+        ClaimSearchDocument.objects.bulk_create(
+            documents,
+            update_conflicts=True,
+            unique_fields=["claim"],
+            update_fields=["title", "body"],
+        )
+        if connection.vendor == "postgresql":
+            ClaimSearchDocument.objects.filter(claim_id__in=batch).update(
+                vector=SearchVector("title", weight="A", config=CONFIG)
+                + SearchVector("body", weight="B", config=CONFIG)
+            )
+
+
+def rebuild_search_index() -> int:
+    """Rebuild every claim's search document; return how many claims were indexed."""
+    ids = list(Claim.objects.values_list("pk", flat=True))
+    refresh_search_documents(ids)
+    return len(ids)
