@@ -8,6 +8,8 @@ import django_filters
 from django.db.models import Exists, OuterRef, Q
 from django_countries import countries
 
+from core.api import SinceFilter
+
 from .models import Actor, ActorAlias, ActorKind
 
 if TYPE_CHECKING:
@@ -20,9 +22,7 @@ class ActorFilter(django_filters.FilterSet):
     country = django_filters.ChoiceFilter(
         choices=list(countries), label="ISO 3166-1 alpha-2 code, upper case: ML."
     )
-    updated_since = django_filters.IsoDateTimeFilter(
-        field_name="updated_at", lookup_expr="gte", label="Changed at or after this instant."
-    )
+    updated_since = SinceFilter()
 
     class Meta:
         model = Actor

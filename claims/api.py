@@ -10,7 +10,8 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import Prefetch
-from drf_spectacular.utils import extend_schema, extend_schema_field
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field
 from rest_framework import exceptions, serializers
 from rest_framework.decorators import action
 from rest_framework.renderers import JSONRenderer
@@ -502,6 +503,16 @@ class ClaimViewSet(PublicationRulesMixin, WriteViewSet):
     def get_renderer_context(self) -> dict:
         return {**super().get_renderer_context(), "header": ClaimCSVSerializer.Meta.fields}
 
+    @extend_schema(
+        responses={
+            (200, "application/json"): ClaimDetailSerializer,
+            (200, "application/ld+json"): OpenApiResponse(
+                OpenApiTypes.OBJECT,
+                description="?format=claimreview: schema.org ClaimReview. ?format=jsonld: the "
+                "claim with every stance (see the README).",
+            ),
+        }
+    )
     def retrieve(self, request, *args, **kwargs):  # type: ignore[no-untyped-def]
         claim = self.get_object()
         builders = {"claimreview": jsonld.claim_review, "jsonld": jsonld.claim_with_stances}

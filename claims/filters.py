@@ -12,17 +12,11 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
 from actors.models import Actor
+from core.api import SinceFilter
 
 from .models import Claim, Statement, Topic
+from .search import search_claims
 from .vocabulary import Stance, Verdict
-
-try:
-    from .search import search_claims
-except ImportError:  # pragma: no cover - until the full-text search module lands on main
-
-    def search_claims(queryset, query):  # type: ignore[no-untyped-def]
-        return queryset.filter(text__icontains=query)
-
 
 if TYPE_CHECKING:
     from django.db.models import QuerySet
@@ -99,9 +93,7 @@ class ClaimFilter(django_filters.FilterSet):
     event_before = django_filters.DateFilter(
         field_name="event_date", lookup_expr="lte", label="Event on or before this date."
     )
-    updated_since = django_filters.IsoDateTimeFilter(
-        field_name="updated_at",
-        lookup_expr="gte",
+    updated_since = SinceFilter(
         label="Changed at or after this instant (ISO 8601). With `ordering=updated_at`, the way "
         "to sync: keep the last `updated_at` you saw and ask again from there.",
     )
@@ -156,9 +148,7 @@ class StatementFilter(django_filters.FilterSet):
     stated_before = django_filters.DateFilter(
         field_name="stated_on", lookup_expr="lte", label="Said on or before this date."
     )
-    updated_since = django_filters.IsoDateTimeFilter(
-        field_name="updated_at", lookup_expr="gte", label="Changed at or after this instant."
-    )
+    updated_since = SinceFilter()
 
     class Meta:
         model = Statement

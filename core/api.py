@@ -12,6 +12,7 @@ import hashlib
 import re
 from typing import TYPE_CHECKING, Any
 
+import django_filters
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import models
 from django.urls import reverse
@@ -294,3 +295,32 @@ class ApiUrlField(serializers.HyperlinkedIdentityField):
     def get_url(self, obj: Any, view_name: str, request: Any, format: Any) -> str:
         path = reverse(view_name, kwargs={"pk": obj.pk})
         return request.build_absolute_uri(path) if request else path
+
+
+# Filters -----------------------------------------------------------------------------------------
+
+
+class UTCIsoDateTimeField(django_filters.fields.IsoDateTimeField):
+    """An ISO 8601 instant, turned to UTC: PostgreSQL refuses offsets beyond ±15:59 that
+    ISO 8601 allows, and an instant out of range must be a 400, never a 500."""
+
+    def to_python(self, value: Any) -> datetime.datetime | None:
+        value = super().to_python(value)
+        if value is None:
+            return None
+        try:
+            return value.astimezone(datetime.UTC)
+        except (OverflowError, ValueError) as exc:
+            raise DjangoValidationError("This instant is out of range.") from exc
+
+
+class SinceFilter(django_filters.IsoDateTimeFilter):
+    """``updated_since``: changed at or after this instant."""
+
+    field_class = UTCIsoDateTimeField
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("field_name", "updated_at")
+        kwargs.setdefault("lookup_expr", "gte")
+        kwargs.setdefault("label", "Changed at or after this instant (ISO 8601).")
+        super().__init__(**kwargs)

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 import django_filters
 from django.db.models import Q
 
+from core.api import SinceFilter
+
 from .models import Outlet, Source
 
 if TYPE_CHECKING:
@@ -28,9 +30,7 @@ class SourceFilter(django_filters.FilterSet):
     published_before = django_filters.DateFilter(
         field_name="published_on", lookup_expr="lte", label="Published on or before this date."
     )
-    updated_since = django_filters.IsoDateTimeFilter(
-        field_name="updated_at", lookup_expr="gte", label="Changed at or after this instant."
-    )
+    updated_since = SinceFilter()
 
     class Meta:
         model = Source

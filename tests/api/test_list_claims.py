@@ -202,3 +202,11 @@ def test_a_claim_published_later_appears_and_one_unpublished_disappears(api, led
 def test_an_event_window_needs_no_event_date(api, ledger):
     ClaimFactory(published=True, event_date=None)
     assert api.get(URL, {"event_after": datetime.date(2025, 1, 1)}).status_code == 200
+
+
+def test_an_instant_with_an_offset_postgresql_refuses_is_read_in_utc(api, ledger):
+    response = api.get(URL, {"updated_since": "2000-01-01T00:00:00+16:55"})
+    assert response.status_code == 200
+    response = api.get(URL, {"updated_since": "0001-01-01T00:00:00+10:00"})
+    assert response.status_code == 400
+    assert list(response.json()) == ["updated_since"]
