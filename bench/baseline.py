@@ -139,8 +139,9 @@ class Site:
 
     def claims_list(self, query: dict[str, str]) -> dict:
         found = rows(
-            f"""SELECT {CLAIM_COLUMNS} FROM claims_claim c WHERE c.status = 'published'
-            ORDER BY c.updated_at DESC, c.id DESC LIMIT {PAGE + 1}"""
+            f"""SELECT {CLAIM_COLUMNS} FROM (SELECT * FROM claims_claim
+            WHERE status = 'published' ORDER BY updated_at DESC, id DESC LIMIT {PAGE + 1}) c
+            ORDER BY c.updated_at DESC, c.id DESC"""
         )
         page = found[:PAGE]
         following = None
@@ -150,11 +151,13 @@ class Site:
 
     def search(self, query: dict[str, str]) -> dict:
         found = rows(
-            f"""SELECT {CLAIM_COLUMNS}, ts_rank_cd(sd.vector, q.q) AS rank
-            FROM claims_claim c JOIN claims_claimsearchdocument sd ON sd.claim_id = c.id,
-            websearch_to_tsquery('english', %s) q(q)
-            WHERE c.status = 'published' AND sd.vector @@ q.q
-            ORDER BY rank DESC, c.updated_at DESC, c.id DESC LIMIT {PAGE + 1}""",
+            f"""SELECT {CLAIM_COLUMNS} FROM (
+                SELECT claims_claim.*, ts_rank_cd(sd.vector, q.q) AS rank
+                FROM claims_claim JOIN claims_claimsearchdocument sd
+                ON sd.claim_id = claims_claim.id, websearch_to_tsquery('english', %s) q(q)
+                WHERE status = 'published' AND sd.vector @@ q.q
+                ORDER BY rank DESC, updated_at DESC, id DESC LIMIT {PAGE + 1}) c
+            ORDER BY c.rank DESC, c.updated_at DESC, c.id DESC""",
             (query["q"],),
         )
         page = found[:PAGE]

@@ -458,9 +458,12 @@ class ClaimViewSet(PublicationRulesMixin, WriteViewSet):
         return Claim.objects.public()
 
     def prepare(self, queryset):  # type: ignore[no-untyped-def]
-        queryset = queryset.with_contested().prefetch_related(public_topics())
+        queryset = queryset.prefetch_related(public_topics())
         if self.action == "list":
+            # "Contested" is worked out for the page only (mark_contested), not for every
+            # claim the database sorts to find the page.
             return queryset
+        queryset = queryset.with_contested()
         relations = ClaimRelation.objects.public()
         return queryset.prefetch_related(
             Prefetch("statements", queryset=public_statements()),
@@ -498,7 +501,7 @@ class ClaimViewSet(PublicationRulesMixin, WriteViewSet):
         )
 
     def list(self, request, *args, **kwargs):  # type: ignore[no-untyped-def]
-        return csv_aware_list(self)
+        return csv_aware_list(self, on_page=mark_contested)
 
     def get_renderer_context(self) -> dict:
         return {**super().get_renderer_context(), "header": ClaimCSVSerializer.Meta.fields}
@@ -574,9 +577,20 @@ def wants_csv(request: Any) -> bool:
     return bool(renderer and renderer.format == "csv")
 
 
-def csv_aware_list(view: Any) -> Response:
+def mark_contested(claims: list[Claim]) -> None:
+    """Set ``is_contested`` on a page of claims with one query over those claims alone."""
+    contested = set(
+        Claim.objects.filter(pk__in=[c.pk for c in claims]).contested().values_list("pk", flat=True)
+    )
+    for claim in claims:
+        claim.is_contested = claim.pk in contested
+
+
+def csv_aware_list(view: Any, on_page: Any = None) -> Response:
     """A paginated list; as CSV, the rows alone, with the next page in a ``Link`` header."""
     page = view.paginate_queryset(view.filter_queryset(view.get_queryset()))
+    if on_page and page:
+        on_page(page)
     data = view.get_serializer(page, many=True).data
     if view.request.accepted_renderer.format != "csv":
         return view.get_paginated_response(data)

@@ -129,8 +129,8 @@ def test_the_query_count_is_the_same_for_one_claim_and_twenty_five(api, db):
     one = count_queries(api, URL)
     _many_claims(24)
     assert len(api.get(URL).json()["results"]) == 25
-    # 1: the claims with their "contested" flag; 2: their public topics.
-    assert count_queries(api, URL) == one == 2
+    # 1: the page of claims; 2: which of them are contested; 3: their public topics.
+    assert count_queries(api, URL) == one == 3
 
 
 def test_the_page_size_is_bounded_and_pages_chain_without_gaps(api, db):
