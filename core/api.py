@@ -62,6 +62,8 @@ class StrictFilterBackend(DjangoFilterBackend):
             filterset_class = self.get_filterset_class(view, queryset)
             declared = set(filterset_class.base_filters) if filterset_class else set()
             unknown_parameters(request, declared | PAGING_PARAMETERS)
+            if not declared & set(request.query_params):
+                return queryset  # nothing to filter: skip building the filter form
             return super().filter_queryset(request, queryset, view)
         if action in getattr(view, "paginated_actions", ()):
             unknown_parameters(request, PAGING_PARAMETERS)

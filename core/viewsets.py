@@ -48,6 +48,13 @@ class ReadViewSet(ConditionalMixin, viewsets.ReadOnlyModelViewSet):
         return queryset
 
     def get_queryset(self) -> QuerySet:
+        # Built once per request: the permission check asks for it too, and composing the
+        # public querysets and their prefetches is not free. It is never evaluated here.
+        if getattr(self, "_prepared_queryset", None) is None:
+            self._prepared_queryset = self.build_queryset()
+        return self._prepared_queryset
+
+    def build_queryset(self) -> QuerySet:
         return self.prepare(self.public_queryset())
 
     def get_serializer_class(self) -> type[serializers.Serializer]:
@@ -75,9 +82,9 @@ class WriteViewSet(
     write_serializer_class: type[serializers.Serializer]
     http_method_names = ["get", "post", "put", "patch", "head"]
 
-    def get_queryset(self) -> QuerySet:
+    def build_queryset(self) -> QuerySet:
         if self.request.method in ("GET", "HEAD"):
-            return super().get_queryset()
+            return super().build_queryset()
         return self.prepare(self.write_queryset())
 
     def write_queryset(self) -> QuerySet:
