@@ -1,7 +1,8 @@
 from __future__ import annotations
 
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
+
+from core.admin import HistoryAdmin
 
 from .models import Actor, ActorAlias, ActorRelation
 
@@ -31,7 +32,7 @@ class RelationInline(admin.TabularInline):
 
 
 @admin.register(Actor)
-class ActorAdmin(SimpleHistoryAdmin):
+class ActorAdmin(HistoryAdmin):
     list_display = ["name", "kind", "country", "aliases_display"]
     list_filter = ["kind", "country"]
     search_fields = ["name", "aliases__name", "wikidata_id"]
@@ -60,7 +61,7 @@ class ActorAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(ActorRelation)
-class ActorRelationAdmin(SimpleHistoryAdmin):
+class ActorRelationAdmin(HistoryAdmin):
     list_display = ["subject", "kind", "object", "start_on", "end_on", "source"]
     list_filter = ["kind"]
     list_select_related = ["subject", "object", "source__outlet"]

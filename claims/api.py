@@ -6,10 +6,14 @@ claim keeps its address. Everything nested is prefetched from the public queryse
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
 from django.db.models import Prefetch
+from django.utils.text import slugify
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field
 from rest_framework import exceptions, serializers
@@ -25,7 +29,8 @@ from core.viewsets import WriteViewSet
 from sources.api import SourceSerializer
 from sources.models import Source
 
-from . import jsonld
+from . import jsonld, selectors, services
+from .concurrency import StaleEdit
 from .filters import CLAIM_ORDERINGS, ClaimFilter, StatementFilter
 from .models import Citation, Claim, ClaimRelation, RequestForComment, Statement, Topic
 from .vocabulary import PUBLIC_STATUSES, Direction, Status
@@ -295,9 +300,18 @@ class StatementCSVSerializer(serializers.ModelSerializer):
 DRAFT_STATUSES = (Status.DRAFT, Status.IN_REVIEW)
 
 
+CORRECTION_NOTE_HELP = (
+    "Required when a change alters a public claim's substance: the public corrections log's "
+    "note saying what was corrected and why."
+)
+
+
 class ClaimWriteSerializer(serializers.ModelSerializer):
     topics = serializers.SlugRelatedField(
         slug_field="slug", many=True, required=False, queryset=Topic.objects.all()
+    )
+    correction_note = serializers.CharField(
+        write_only=True, required=False, allow_blank=True, help_text=CORRECTION_NOTE_HELP
     )
 
     class Meta:
@@ -316,6 +330,7 @@ class ClaimWriteSerializer(serializers.ModelSerializer):
             "verdict_reasoning",
             "status",
             "withdrawal_reason",
+            "correction_note",
         ]
         extra_kwargs = {"slug": {"required": False}}
 
@@ -326,21 +341,62 @@ class ClaimWriteSerializer(serializers.ModelSerializer):
             )
         return value
 
-    def _save(self, claim: Claim, topics: list[Topic] | None) -> Claim:
-        save_validated(claim)
-        if topics is not None:
-            claim.topics.set(topics)
-        return claim
-
     def create(self, validated_data: dict) -> Claim:
         topics = validated_data.pop("topics", None)
-        return self._save(Claim(**validated_data), topics)
+        validated_data.pop("correction_note", None)
+        claim = Claim(**validated_data)
+        if not claim.slug:
+            claim.slug = slugify(claim.text)[:120]
+        with as_api_errors():
+            services.create_claim(claim=claim, by=self.context["request"].user, reason=VIA_API)
+            if topics is not None:
+                claim.topics.set(topics)
+        return claim
 
     def update(self, instance: Claim, validated_data: dict) -> Claim:
+        """Field changes through ``services.edit_claim``, then a status change through the
+        workflow move it names (submit, return to draft, publish, withdraw)."""
+        user = self.context["request"].user
         topics = validated_data.pop("topics", None)
-        for field, value in validated_data.items():
-            setattr(instance, field, value)
-        return self._save(instance, topics)
+        note = validated_data.pop("correction_note", "")
+        status = validated_data.pop("status", instance.status)
+        withdrawal_reason = validated_data.pop("withdrawal_reason", instance.withdrawal_reason)
+        with as_api_errors():
+            changed = [f for f, v in validated_data.items() if getattr(instance, f) != v]
+            if changed:
+                for field, value in validated_data.items():
+                    setattr(instance, field, value)
+                services.edit_claim(claim=instance, by=user, reason=VIA_API, correction_note=note)
+            if topics is not None:
+                instance.topics.set(topics)
+            if status != instance.status:
+                move_claim(instance, status, by=user, withdrawal_reason=withdrawal_reason)
+        return instance
+
+
+VIA_API = "Via the API"
+
+
+def move_claim(claim: Claim, status: str, *, by: Any, withdrawal_reason: str) -> None:
+    """The workflow move that takes ``claim`` to ``status``; any other is refused by the
+    workflow itself (a 400 naming ``status``)."""
+    if status == Status.WITHDRAWN:
+        services.withdraw(claim=claim, by=by, reason=withdrawal_reason)
+    elif status == Status.PUBLISHED:
+        services.publish(claim=claim, by=by, reason=VIA_API)
+    elif status == Status.IN_REVIEW:
+        services.submit_for_review(claim=claim, by=by, reason=VIA_API)
+    else:
+        services.return_to_draft(claim=claim, by=by, reason=VIA_API)
+
+
+@contextmanager
+def as_api_errors() -> Iterator[None]:
+    """The workflow's refusals as API answers: a broken rule is a 400 naming the field."""
+    try:
+        yield
+    except DjangoValidationError as exc:
+        raise serializers.ValidationError(serializers.as_serializer_error(exc)) from exc
 
 
 class CitationWriteSerializer(serializers.ModelSerializer):
@@ -359,6 +415,9 @@ class StatementWriteSerializer(serializers.ModelSerializer):
     )
     citations = CitationWriteSerializer(
         many=True, required=False, help_text="The sources reporting it; replaces all when given."
+    )
+    correction_note = serializers.CharField(
+        write_only=True, required=False, allow_blank=True, help_text=CORRECTION_NOTE_HELP
     )
 
     class Meta:
@@ -379,6 +438,7 @@ class StatementWriteSerializer(serializers.ModelSerializer):
             "translated_by",
             "is_interested_party",
             "citations",
+            "correction_note",
         ]
 
     def validate_claim(self, claim: Claim) -> Claim:
@@ -389,24 +449,38 @@ class StatementWriteSerializer(serializers.ModelSerializer):
             )
         return claim
 
-    def _save(self, statement: Statement, citations: list[dict] | None) -> Statement:
-        with transaction.atomic():
-            save_validated(statement)
-            if citations is not None:
-                statement.citations.all().delete()
-                for citation in citations:
-                    save_validated(Citation(statement=statement, **citation))
-        return statement
+    def _replace_citations(self, statement: Statement, citations: list[dict] | None) -> None:
+        if citations is None:
+            return
+        statement.citations.all().delete()
+        for citation in citations:
+            save_validated(Citation(statement=statement, **citation))
 
     def create(self, validated_data: dict) -> Statement:
         citations = validated_data.pop("citations", None)
-        return self._save(Statement(**validated_data), citations)
+        validated_data.pop("correction_note", None)
+        statement = Statement(**validated_data)
+        with transaction.atomic(), as_api_errors():
+            services.create_statement(
+                statement=statement, by=self.context["request"].user, reason=VIA_API
+            )
+            self._replace_citations(statement, citations)
+        return statement
 
     def update(self, instance: Statement, validated_data: dict) -> Statement:
         citations = validated_data.pop("citations", None)
+        note = validated_data.pop("correction_note", "")
         for field, value in validated_data.items():
             setattr(instance, field, value)
-        return self._save(instance, citations)
+        with transaction.atomic(), as_api_errors():
+            services.edit_statement(
+                statement=instance,
+                by=self.context["request"].user,
+                reason=VIA_API,
+                correction_note=note,
+            )
+            self._replace_citations(instance, citations)
+        return instance
 
 
 # Querysets ---------------------------------------------------------------------------------------
@@ -443,6 +517,7 @@ class ClaimViewSet(PublicationRulesMixin, WriteViewSet):
 
     read_serializer_class = ClaimSerializer
     write_serializer_class = ClaimWriteSerializer
+    stale_errors = (StaleEdit,)
     filterset_class = ClaimFilter
     paginated_actions = ("history",)
     renderer_classes = [JSONRenderer, FlatCSVRenderer, ClaimReviewRenderer, StancesJSONLDRenderer]
@@ -528,9 +603,9 @@ class ClaimViewSet(PublicationRulesMixin, WriteViewSet):
     @extend_schema(responses={200: ClaimRevisionSerializer(many=True)})
     @action(detail=True, methods=["get"], url_path="history", url_name="history")
     def history(self, request, *args, **kwargs):  # type: ignore[no-untyped-def]
-        """The claim's published revisions, newest first."""
+        """The claim's revisions from its first publication on, newest first."""
         claim = self.get_object()
-        revisions = Claim.history.filter(id=claim.pk, status__in=PUBLIC_STATUSES)
+        revisions = selectors.public_revisions(claim)
         self.pagination_ordering = ("-history_date", "-history_id")
         page = self.paginate_queryset(revisions)
         return self.get_paginated_response(ClaimRevisionSerializer(page, many=True).data)
@@ -541,6 +616,7 @@ class StatementViewSet(PublicationRulesMixin, WriteViewSet):
 
     read_serializer_class = StatementListSerializer
     write_serializer_class = StatementWriteSerializer
+    stale_errors = (StaleEdit,)
     filterset_class = StatementFilter
     renderer_classes = [JSONRenderer, FlatCSVRenderer]
 

@@ -1,6 +1,15 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+
+def _sync_roles(sender: AppConfig, using: str = "default", **kwargs: Any) -> None:
+    from .roles import sync_roles
+
+    sync_roles(using=using)
 
 
 class ClaimsConfig(AppConfig):
@@ -9,3 +18,6 @@ class ClaimsConfig(AppConfig):
 
     def ready(self) -> None:
         from . import signals  # noqa: F401 - connects the search-index receivers
+
+        # Keeps the Reporter and Editor groups in step with the installed apps' permissions.
+        post_migrate.connect(_sync_roles, sender=self)

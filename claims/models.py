@@ -17,6 +17,7 @@ from core.dates import DatePrecision
 from core.grades import Credibility
 from core.models import TimeStampedModel, choices_check, internal_notes_field
 
+from .concurrency import VersionedModel
 from .vocabulary import (
     LISTED_STATUSES,
     PUBLIC_STATUSES,
@@ -135,7 +136,7 @@ class ClaimQuerySet(models.QuerySet["Claim"]):
         )
 
 
-class Claim(TimeStampedModel):
+class Claim(VersionedModel, TimeStampedModel):
     text = models.CharField(
         "claim",
         max_length=300,
@@ -171,17 +172,34 @@ class Claim(TimeStampedModel):
         "leaves the lists but keeps its page with the reason.",
     )
     published_at = models.DateTimeField(null=True, blank=True, editable=False)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        help_text="The editor who last published the claim.",
+    )
     withdrawn_at = models.DateTimeField(null=True, blank=True, editable=False)
     withdrawal_reason = models.TextField(
         blank=True, help_text="Public: why the claim was withdrawn. Required to withdraw."
     )
     internal_notes = internal_notes_field()
 
-    history = HistoricalRecords(m2m_fields=[topics])
+    # The version is concurrency state, not content: kept out of the history and its diffs.
+    history = HistoricalRecords(m2m_fields=[topics], excluded_fields=["version"])
     objects = ClaimQuerySet.as_manager()
+
+    # What a reader relies on: once the claim is public, changing any of these needs a public
+    # correction note (``claims.services.edit_claim``).
+    SUBSTANCE = ("text", "verdict", "verdict_reasoning")
 
     class Meta:
         ordering = ["-updated_at", "-pk"]
+        permissions = [
+            ("publish_claim", "Can publish and withdraw claims and set their verdict"),
+        ]
         constraints = [
             choices_check("verdict", Verdict),
             choices_check("status", Status),
@@ -294,7 +312,7 @@ class StatementQuerySet(models.QuerySet["Statement"]):
         return self.filter(Q(actor=actor) | Q(on_behalf_of=actor))
 
 
-class Statement(TimeStampedModel):
+class Statement(VersionedModel, TimeStampedModel):
     """One actor's position on one claim, dated by when it was said."""
 
     claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="statements")
@@ -354,8 +372,11 @@ class Statement(TimeStampedModel):
     )
     internal_notes = internal_notes_field()
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["version"])
     objects = StatementQuerySet.as_manager()
+
+    # Changing these on a public claim's statement needs a public correction note.
+    SUBSTANCE = ("stance", "quote")
 
     class Meta:
         ordering = ["stated_on", "pk"]
@@ -550,10 +571,68 @@ class RequestForComment(TimeStampedModel):
         return f"{self.actor} on {self.claim}"
 
     def clean(self) -> None:
+        # Python, not a CHECK: the reply is SET_NULL when its statement is deleted, and that
+        # must not fail; the page then asks for the statement again at the next save.
+        if self.outcome == Outcome.REPLIED and not self.reply_id:
+            raise ValidationError({"reply": "Link the statement the reply produced."})
+        if self.outcome == Outcome.NO_RESPONSE:
+            if self.deadline is None:
+                raise ValidationError(
+                    {
+                        "deadline": "Give the deadline the actor did not meet: the claim page says "
+                        '"did not respond by …".'
+                    }
+                )
+            if self.deadline >= timezone.localdate():
+                raise ValidationError(
+                    {
+                        "outcome": "The deadline has not passed yet: the request is still awaiting "
+                        "a reply."
+                    }
+                )
         if self.reply_id and self.outcome != Outcome.REPLIED:
             raise ValidationError({"reply": "Only a request that was replied to has a reply."})
         if self.reply_id and self.reply.claim_id != self.claim_id:
             raise ValidationError({"reply": "The reply must be a statement on the same claim."})
+
+
+# Corrections -------------------------------------------------------------------------------------
+
+
+class Correction(models.Model):
+    """A public note: what changed in a public claim's substance, and why.
+
+    Written by ``claims.services`` whenever the text, verdict or verdict reasoning of a published
+    (or withdrawn) claim, or the stance or quote of one of its statements, changes. Append-only:
+    a correction is itself corrected by a later one.
+    """
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="corrections")
+    note = models.TextField(help_text="Public: what was corrected and why.")
+    changed = models.JSONField(
+        default=list, help_text='What the correction changed: ["claim text", "statement 4 quote"].'
+    )
+    claim_revision = models.ForeignKey(
+        "claims.HistoricalClaim",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="The claim's revision saved with this correction.",
+    )
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(note=""), name="claims_correction_has_note"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Correction to {self.claim_id} on {self.created_at:%Y-%m-%d}"
 
 
 # Search ------------------------------------------------------------------------------------------
@@ -576,3 +655,24 @@ class ClaimSearchDocument(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+# Newsroom lists ----------------------------------------------------------------------------------
+
+
+class ReviewQueue(Claim):
+    """The editors' queue: claims submitted for review, oldest first (an admin list)."""
+
+    class Meta:
+        proxy = True
+        verbose_name = "claim awaiting review"
+        verbose_name_plural = "editor's queue: claims awaiting review"
+
+
+class OverdueRequest(RequestForComment):
+    """Requests for comment past their deadline with no reply yet (an admin list)."""
+
+    class Meta:
+        proxy = True
+        verbose_name = "overdue request for comment"
+        verbose_name_plural = "requests for comment past their deadline"

@@ -204,7 +204,11 @@ _VERSION = re.compile(r'^(?:W/)?"(\d+)-[0-9a-f]+"$')
 
 
 def version_of(obj: models.Model) -> str:
-    """The row's version: its ``updated_at`` in whole microseconds, exact on both databases."""
+    """The row's version: the workflow's ``version`` counter on claims and statements
+    (``claims.concurrency``), else its ``updated_at`` in whole microseconds (exact on both
+    databases)."""
+    if hasattr(obj, "version"):
+        return str(obj.version)
     return str((obj.updated_at - EPOCH) // datetime.timedelta(microseconds=1))
 
 
@@ -227,20 +231,24 @@ class PreconditionFailed(exceptions.APIException):
 
 
 def claim_version(request: Request, obj: models.Model) -> None:
-    """Honour ``If-Match`` with one conditional UPDATE: it matches the row only while its
-    ``updated_at`` is still the version the client read, and it locks the row until the
-    transaction ends, so two writers holding the same ETag cannot both succeed. Call it inside
-    ``transaction.atomic`` before saving."""
+    """Honour ``If-Match``. Call it inside ``transaction.atomic``, before saving.
+
+    A claim or a statement carries the workflow's ``version``: the version the client read is
+    set on the instance, and its save is then the conditional UPDATE of ``claims.concurrency``
+    (``StaleEdit`` if someone saved since; the view answers 412). Other rows are claimed here by
+    one conditional UPDATE of ``updated_at``, which matches only while the row still holds the
+    version the client read and locks it until the transaction ends, so two writers holding the
+    same ETag cannot both succeed; the ``save()`` that history records follows."""
     header = request.headers.get("If-Match")
     if not header or header.strip() == "*":
         return
-    versions = []
-    for tag in parse_etags(header):
-        match = _VERSION.match(tag)
-        if match:
-            versions.append(EPOCH + datetime.timedelta(microseconds=int(match.group(1))))
-    if not versions:
+    read = [int(m.group(1)) for tag in parse_etags(header) if (m := _VERSION.match(tag))]
+    if not read:
         raise PreconditionFailed
+    if hasattr(obj, "version"):
+        obj.version = read[0]
+        return
+    versions = [EPOCH + datetime.timedelta(microseconds=n) for n in read]
     matched = (
         type(obj)
         ._default_manager.filter(pk=obj.pk, updated_at__in=versions)

@@ -10,7 +10,13 @@ from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
-from core.api import StrictContentNegotiation, claim_version, tag_response, version_of
+from core.api import (
+    PreconditionFailed,
+    StrictContentNegotiation,
+    claim_version,
+    tag_response,
+    version_of,
+)
 
 if TYPE_CHECKING:
     from django.db.models import QuerySet
@@ -80,6 +86,8 @@ class WriteViewSet(
     yet, so a tool can amend the draft it filed; reads stay public for everyone."""
 
     write_serializer_class: type[serializers.Serializer]
+    # What the model's own save raises for an edit made from an old version (answered 412).
+    stale_errors: tuple[type[Exception], ...] = ()
     http_method_names = ["get", "post", "put", "patch", "head"]
 
     def build_queryset(self) -> QuerySet:
@@ -121,9 +129,12 @@ class WriteViewSet(
         return self._read_back(serializer.instance, status.HTTP_200_OK)
 
     def perform_update(self, serializer: serializers.Serializer) -> None:
-        with transaction.atomic():
-            claim_version(self.request, serializer.instance)
-            serializer.save()
+        try:
+            with transaction.atomic():
+                claim_version(self.request, serializer.instance)
+                serializer.save()
+        except self.stale_errors as exc:
+            raise PreconditionFailed from exc
 
     def check_may_change(self, instance: models.Model) -> None:
         """Hook: refuse a change the user may not make (publishing rules)."""

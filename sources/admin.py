@@ -1,13 +1,14 @@
 from __future__ import annotations
 
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
+
+from core.admin import HistoryAdmin
 
 from .models import Outlet, Source
 
 
 @admin.register(Outlet)
-class OutletAdmin(SimpleHistoryAdmin):
+class OutletAdmin(HistoryAdmin):
     list_display = ["name", "kind", "country", "default_reliability"]
     list_filter = ["kind", "default_reliability"]
     search_fields = ["name", "website"]
@@ -15,7 +16,7 @@ class OutletAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Source)
-class SourceAdmin(SimpleHistoryAdmin):
+class SourceAdmin(HistoryAdmin):
     list_display = ["title", "outlet", "published_on", "language", "reliability_display"]
     list_filter = ["outlet__kind", "reliability", "language"]
     list_select_related = ["outlet"]

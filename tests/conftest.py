@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from django.contrib.auth.models import Permission
+from django.contrib.auth.models import Group
 from django.test import Client
 
+from claims.roles import EDITOR, REPORTER, sync_roles
 from tests.factories import UserFactory
-
-NEWSROOM_APPS = ["sources", "actors", "claims"]
 
 
 @pytest.fixture
@@ -17,16 +16,35 @@ def reader(client: Client) -> Client:
     return client
 
 
+def _member_of(group: str, username: str):  # type: ignore[no-untyped-def]
+    # The groups come from a migration; a transactional test's flush removes them, so make sure.
+    sync_roles()
+    user = UserFactory(username=username, is_staff=True)
+    user.groups.add(Group.objects.get(name=group))
+    return user
+
+
 @pytest.fixture
 def editor_user(db):  # type: ignore[no-untyped-def]
-    """A staff member holding every permission on the newsroom's models (not a superuser)."""
-    user = UserFactory(username="editor", is_staff=True)
-    user.user_permissions.set(Permission.objects.filter(content_type__app_label__in=NEWSROOM_APPS))
-    return user
+    """A staff member of the Editor group: every newsroom permission, and publishing."""
+    return _member_of(EDITOR, "editor")
 
 
 @pytest.fixture
 def editor(editor_user) -> Client:  # type: ignore[no-untyped-def]
     client = Client()
     client.force_login(editor_user)
+    return client
+
+
+@pytest.fixture
+def reporter_user(db):  # type: ignore[no-untyped-def]
+    """A staff member of the Reporter group: drafts, but no publishing, verdicts or deletions."""
+    return _member_of(REPORTER, "reporter")
+
+
+@pytest.fixture
+def reporter(reporter_user) -> Client:  # type: ignore[no-untyped-def]
+    client = Client()
+    client.force_login(reporter_user)
     return client

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.utils import timezone
 
 from claims.vocabulary import Stance
 from tests.api.conftest import count_queries
@@ -170,21 +171,21 @@ def test_json_ld_is_offered_for_a_claim_only(api, ledger):
     assert list(response.json()) == ["format"]
 
 
-def test_history_lists_published_revisions_only(api, ledger):
-    claim = ledger.claim
-    claim.status = "draft"
-    claim.summary = "Never published"
+def test_history_lists_revisions_from_the_first_publication_on(api, db):
+    claim = ClaimFactory(summary="Draft wording")
+    claim.summary = "Still a draft"
     claim.save()
     claim.status = "published"
-    claim.summary = "Corrected summary."
+    claim.published_at = timezone.now()
+    claim.summary = "Published"
+    claim.save()
+    claim.summary = "Corrected."
     claim.save()
     body = api.get(f"/api/v1/claims/{claim.pk}/history/").json()
     assert set(body) == {"next", "previous", "results"}
-    summaries = [r["summary"] for r in body["results"]]
-    assert summaries[0] == "Corrected summary."
-    assert summaries[-1] == "In February."
-    assert "Never published" not in summaries
+    assert [r["summary"] for r in body["results"]] == ["Corrected.", "Published"]
     assert all(r["status"] == "published" for r in body["results"])
+    assert "internal_notes" not in body["results"][0]
 
 
 def test_a_drafts_history_answers_like_a_missing_claim(api, ledger):

@@ -118,3 +118,45 @@ def test_there_is_no_delete(publisher_api):
     claim = ClaimFactory(published=True)
     assert publisher_api.delete(f"{URL}{claim.pk}/").status_code == 405
     assert Claim.objects.filter(pk=claim.pk).exists()
+
+
+def test_a_status_change_goes_through_the_workflow_moves(reporter_api, publisher_api):
+    claim = ClaimFactory()
+    response = reporter_api.patch(f"{URL}{claim.pk}/", {"status": "in_review"}, format="json")
+    assert response.status_code == 200, response.content
+    response = publisher_api.patch(f"{URL}{claim.pk}/", {"status": "published"}, format="json")
+    assert response.status_code == 200, response.content
+    claim.refresh_from_db()
+    assert claim.status == Status.PUBLISHED
+    assert claim.published_at is not None
+
+
+def test_a_move_the_workflow_does_not_allow_is_a_400_naming_status(publisher_api):
+    claim = ClaimFactory(published=True)
+    response = publisher_api.patch(f"{URL}{claim.pk}/", {"status": "draft"}, format="json")
+    assert response.status_code == 400
+    assert list(response.json()) == ["status"]
+
+
+def test_correcting_a_public_claims_substance_needs_a_public_note(publisher_api):
+    claim = ClaimFactory(published=True)
+    response = publisher_api.patch(f"{URL}{claim.pk}/", {"text": "Reworded"}, format="json")
+    assert response.status_code == 400
+    assert list(response.json()) == ["correction_note"]
+    response = publisher_api.patch(
+        f"{URL}{claim.pk}/",
+        {"text": "Reworded", "correction_note": "The claim named the wrong town."},
+        format="json",
+    )
+    assert response.status_code == 200, response.content
+    assert claim.corrections.get().note == "The claim named the wrong town."
+
+
+def test_a_reporter_may_not_set_a_verdict(reporter_api):
+    claim = ClaimFactory()
+    response = reporter_api.patch(
+        f"{URL}{claim.pk}/",
+        {"verdict": "false", "verdict_reasoning": "Because."},
+        format="json",
+    )
+    assert response.status_code == 403

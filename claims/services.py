@@ -1,0 +1,268 @@
+"""The editorial workflow: writes that carry a rule beyond one form.
+
+Draft → in review → published → withdrawn. Each move is a function here, with keyword-only
+arguments, a permission check, ``full_clean()`` before ``save()``, inside one transaction, and
+who, when and why recorded in the claim's history. Edits outside those moves (the API's writes,
+an admin form) go through ``edit_claim`` / ``edit_statement``, which hold the two rules an edit
+can break: a reporter neither sets a verdict nor touches a public claim, and a change to a public
+claim's substance needs a public correction note.
+
+Every save of a claim or a statement is also a version check (``claims.concurrency``): a save made
+from an older version raises ``StaleEdit`` and writes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+
+from .models import Claim, Correction, Statement
+from .vocabulary import PUBLIC_STATUSES, Status
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+
+    User = AbstractBaseUser | AnonymousUser
+
+PUBLISH = "claims.publish_claim"
+CHANGE = "claims.change_claim"
+
+# The moves each status allows. A withdrawn claim stays withdrawn, with its page and reason:
+# newsrooms do not make retractions vanish, nor quietly bring them back.
+TRANSITIONS: dict[str, frozenset[str]] = {
+    Status.DRAFT: frozenset({Status.IN_REVIEW}),
+    Status.IN_REVIEW: frozenset({Status.DRAFT, Status.PUBLISHED}),
+    Status.PUBLISHED: frozenset({Status.WITHDRAWN}),
+    Status.WITHDRAWN: frozenset(),
+}
+
+# Fields only someone who may publish can set. Status changes only through the moves below.
+EDITOR_ONLY_FIELDS = ("verdict", "verdict_reasoning", "withdrawal_reason")
+
+CLAIM_LABELS = {
+    "text": "claim text",
+    "verdict": "verdict",
+    "verdict_reasoning": "verdict reasoning",
+}
+CORRECTION_NOTE_MISSING = (
+    "This claim is public: say what was corrected and why, for the public corrections log "
+    "(changed: {changed})."
+)
+
+
+def can_publish(user: User) -> bool:
+    return bool(user.is_active and user.has_perm(PUBLISH))
+
+
+def _require(user: User, permission: str, action: str) -> None:
+    if not (user.is_active and user.has_perm(permission)):
+        raise PermissionDenied(f"You may not {action}.")
+
+
+def _record(obj: Claim | Statement | Correction, *, by: User, reason: str) -> None:
+    """Who and why, for the history row simple-history writes on save."""
+    obj._history_user = by if by.is_authenticated else None  # type: ignore[union-attr]
+    obj._change_reason = reason  # type: ignore[union-attr]
+
+
+# The moves ---------------------------------------------------------------------------------------
+
+
+def _move(claim: Claim, status: str, *, by: User, reason: str) -> Claim:
+    if status not in TRANSITIONS[claim.status]:
+        raise ValidationError(
+            {
+                "status": f"A claim that is {claim.get_status_display().lower()} cannot become "
+                f"{Status(status).label.lower()}."
+            }
+        )
+    claim.status = status
+    claim.full_clean()
+    _record(claim, by=by, reason=reason)
+    claim.save()
+    return claim
+
+
+@transaction.atomic
+def submit_for_review(*, claim: Claim, by: User, reason: str = "") -> Claim:
+    """Draft → in review: the claim joins the editors' queue."""
+    _require(by, CHANGE, "submit claims for review")
+    return _move(claim, Status.IN_REVIEW, by=by, reason=reason or "Submitted for review")
+
+
+@transaction.atomic
+def return_to_draft(*, claim: Claim, by: User, reason: str = "") -> Claim:
+    """In review → draft: back to the reporter, with the reason recorded."""
+    _require(by, CHANGE, "return claims to draft")
+    return _move(claim, Status.DRAFT, by=by, reason=reason or "Returned to draft")
+
+
+@transaction.atomic
+def publish(*, claim: Claim, by: User, reason: str = "") -> Claim:
+    """In review → published, recording who published it and when (``published_at``)."""
+    _require(by, PUBLISH, "publish claims")
+    claim.published_by = by if by.is_authenticated else None  # type: ignore[assignment]
+    return _move(claim, Status.PUBLISHED, by=by, reason=reason or "Published")
+
+
+@transaction.atomic
+def withdraw(*, claim: Claim, by: User, reason: str) -> Claim:
+    """Published → withdrawn. ``reason`` is public: the claim's page keeps it."""
+    _require(by, PUBLISH, "withdraw claims")
+    if not reason.strip():
+        raise ValidationError({"withdrawal_reason": "Say publicly why the claim is withdrawn."})
+    claim.withdrawal_reason = reason.strip()
+    return _move(claim, Status.WITHDRAWN, by=by, reason=f"Withdrawn: {reason.strip()}")
+
+
+# Edits -------------------------------------------------------------------------------------------
+
+
+def check_may_edit(*, user: User, claim_was_public: bool, changed: Iterable[str]) -> None:
+    """A reporter edits drafts and claims in review, and never the editor-only fields."""
+    if can_publish(user):
+        return
+    if claim_was_public:
+        raise PermissionDenied("A published or withdrawn claim is corrected by an editor.")
+    editor_only = sorted(set(changed) & set(EDITOR_ONLY_FIELDS))
+    if editor_only:
+        raise PermissionDenied(f"Only an editor may set {', '.join(editor_only)}.")
+
+
+def substance_labels(obj: Claim | Statement, fields: Iterable[str]) -> list[str]:
+    """How the corrections log names changed substantive fields: "claim text", "statement by
+    Malian army: quote"."""
+    fields = [name for name in obj.SUBSTANCE if name in set(fields)]
+    if isinstance(obj, Claim):
+        return [CLAIM_LABELS[name] for name in fields]
+    return [f"statement by {obj.actor}: {name}" for name in fields]
+
+
+def require_correction_note(*, changed: list[str], note: str) -> None:
+    if changed and not note.strip():
+        raise ValidationError(
+            {"correction_note": CORRECTION_NOTE_MISSING.format(changed=", ".join(changed))}
+        )
+
+
+def _differences(obj: Claim | Statement, saved: Claim | Statement) -> list[str]:
+    return [
+        field.attname
+        for field in obj._meta.concrete_fields
+        if getattr(obj, field.attname) != getattr(saved, field.attname)
+    ]
+
+
+@transaction.atomic
+def record_correction(
+    *, claim: Claim, by: User, note: str, changed: list[str]
+) -> Correction | None:
+    """Add the public note for a change to a public claim's substance, linked to the claim's
+    latest revision. No change of substance, no correction."""
+    if not changed:
+        return None
+    require_correction_note(changed=changed, note=note)
+    correction = Correction(
+        claim=claim,
+        note=note.strip(),
+        changed=changed,
+        claim_revision=claim.history.order_by("-history_id").first(),
+        created_by=by if by.is_authenticated else None,
+    )
+    correction.full_clean()
+    correction.save()
+    return correction
+
+
+@transaction.atomic
+def create_claim(*, claim: Claim, by: User, reason: str = "") -> Claim:
+    """A new claim is a draft or in review; only an editor files one straight as published."""
+    _require(by, "claims.add_claim", "add claims")
+    if claim.status not in (Status.DRAFT, Status.IN_REVIEW):
+        _require(by, PUBLISH, "publish claims")
+        claim.published_by = by if by.is_authenticated else None  # type: ignore[assignment]
+    blank = Claim()
+    check_may_edit(
+        user=by,
+        claim_was_public=False,
+        changed=[f for f in EDITOR_ONLY_FIELDS if getattr(claim, f) != getattr(blank, f)],
+    )
+    claim.full_clean()
+    _record(claim, by=by, reason=reason or "Created")
+    claim.save()
+    return claim
+
+
+@transaction.atomic
+def create_statement(*, statement: Statement, by: User, reason: str = "") -> Statement:
+    """A new statement; on a published or withdrawn claim, only an editor adds one."""
+    _require(by, "claims.add_statement", "add statements")
+    check_may_edit(user=by, claim_was_public=statement.claim.is_public, changed=())
+    statement.full_clean()
+    _record(statement, by=by, reason=reason or "Created")
+    statement.save()
+    return statement
+
+
+@transaction.atomic
+def edit_claim(
+    *, claim: Claim, by: User, reason: str = "", correction_note: str = ""
+) -> Correction | None:
+    """Save changes made to ``claim`` (not its status: that moves through the functions above).
+
+    Raises ``PermissionDenied`` for a reporter touching a public claim or an editor-only field,
+    ``ValidationError`` naming ``correction_note`` when a public claim's substance changes without
+    a note, and ``StaleEdit`` when the claim was saved by someone else since ``claim.version``.
+    Returns the correction written, if any."""
+    _require(by, CHANGE, "change claims")
+    saved = Claim.objects.get(pk=claim.pk)
+    changed = _differences(claim, saved)
+    if "status" in changed:
+        raise ValidationError(
+            {"status": "Change the status by submitting, publishing, withdrawing or returning."}
+        )
+    was_public = saved.status in PUBLIC_STATUSES
+    check_may_edit(user=by, claim_was_public=was_public, changed=changed)
+    labels = substance_labels(claim, changed) if was_public else []
+    require_correction_note(changed=labels, note=correction_note)
+    claim.full_clean()
+    _record(claim, by=by, reason=history_reason(changed=changed, given=reason or correction_note))
+    claim.save()
+    return record_correction(claim=claim, by=by, note=correction_note, changed=labels)
+
+
+@transaction.atomic
+def edit_statement(
+    *, statement: Statement, by: User, reason: str = "", correction_note: str = ""
+) -> Correction | None:
+    """Save changes made to ``statement``, under the same rules as ``edit_claim``."""
+    _require(by, "claims.change_statement", "change statements")
+    saved = Statement.objects.select_related("claim").get(pk=statement.pk)
+    changed = _differences(statement, saved)
+    was_public = saved.claim.status in PUBLIC_STATUSES
+    moved_to_public = "claim_id" in changed and statement.claim.is_public
+    check_may_edit(user=by, claim_was_public=was_public or moved_to_public, changed=())
+    labels = substance_labels(statement, changed) if was_public else []
+    require_correction_note(changed=labels, note=correction_note)
+    statement.full_clean()
+    _record(
+        statement, by=by, reason=history_reason(changed=changed, given=reason or correction_note)
+    )
+    statement.save()
+    return record_correction(claim=saved.claim, by=by, note=correction_note, changed=labels)
+
+
+def history_reason(*, changed: Iterable[str], given: str = "", where: str = "") -> str:
+    """The change reason for a write: the one given, else the fields it changed."""
+    if given.strip():
+        return given.strip()
+    shown = [
+        name.removesuffix("_id").replace("_", " ")
+        for name in changed
+        if name not in ("version", "updated_at")
+    ]
+    where = f" {where}" if where else ""
+    return f"Edited{where}: {', '.join(shown)}" if shown else f"Saved{where} without changes"
