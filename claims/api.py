@@ -29,7 +29,7 @@ from core.viewsets import WriteViewSet
 from sources.api import SourceSerializer
 from sources.models import Source
 
-from . import jsonld, selectors, services
+from . import linked_data, selectors, services
 from .concurrency import StaleEdit
 from .filters import CLAIM_ORDERINGS, ClaimFilter, StatementFilter
 from .models import Citation, Claim, ClaimRelation, RequestForComment, Statement, Topic
@@ -593,7 +593,10 @@ class ClaimViewSet(PublicationRulesMixin, WriteViewSet):
     )
     def retrieve(self, request, *args, **kwargs):  # type: ignore[no-untyped-def]
         claim = self.get_object()
-        builders = {"claimreview": jsonld.claim_review, "jsonld": jsonld.claim_with_stances}
+        builders = {
+            "claimreview": linked_data.claim_review,
+            "jsonld": linked_data.claim_with_stances,
+        }
         build = builders.get(request.accepted_renderer.format)
         data = build(claim, request) if build else self.get_serializer(claim).data
         response = Response(data)

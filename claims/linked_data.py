@@ -1,4 +1,4 @@
-"""A claim as linked data: schema.org ClaimReview, and a richer shape that keeps the stances.
+"""The API's linked data for a claim: schema.org ClaimReview, and a richer shape with stances.
 
 ClaimReview says what the newsroom concluded about a claim and where the claim appeared. It
 cannot say that the Malian army denied it and the FLA asserted it; ``claim_with_stances`` can.
