@@ -57,3 +57,11 @@ format: $(STAMP)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 db.sqlite3-* staticfiles
+
+# Benchmark (not part of `make test`): a scratch PostgreSQL database in DATABASE_URL is emptied
+# and filled with 10k claims / 100k statements (BENCH_ARGS="--size large" for 100k / 1M).
+.PHONY: bench
+bench: $(STAMP)
+	@case "$$DATABASE_URL" in postgres*) ;; *) echo "make bench needs DATABASE_URL naming a scratch PostgreSQL database." >&2; exit 1 ;; esac
+	$(PY) manage.py migrate --noinput
+	$(PY) bench/run.py $(BENCH_ARGS)

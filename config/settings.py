@@ -53,6 +53,11 @@ INSTALLED_APPS = [
     "sources",
     "actors",
     "claims",
+    "rest_framework",
+    "rest_framework.authtoken",
+    "django_filters",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
 ]
 
 MIDDLEWARE = [
@@ -171,3 +176,56 @@ LOGGING = {
 
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 COUNTRIES_FIRST = ["ML", "UA", "RU", "NE", "BF", "DZ"]
+
+# 10. API -----------------------------------------------------------------------------------------
+# The public REST API at /api/v1/ (config/api_urls.py, each app's api.py and filters.py). Read is
+# open and shows public data only; writes need a token issued in the admin and the model
+# permissions. There is no browsable API: its forms would list related objects. Anonymous
+# clients get a budget per scope (see core/api.py and the README); search has its own.
+
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.TokenAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": [
+        "rest_framework.permissions.DjangoModelPermissionsOrAnonReadOnly"
+    ],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_FILTER_BACKENDS": ["core.api.StrictFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "core.api.KeysetPagination",
+    "DEFAULT_THROTTLE_CLASSES": ["core.api.AnonScopedRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon-read": env_str("API_ANON_RATE", "120/minute"),
+        "anon-search": env_str("API_ANON_SEARCH_RATE", "30/minute"),
+    },
+    # OPTIONS would describe the write forms; the OpenAPI schema already documents them.
+    "DEFAULT_METADATA_CLASS": None,
+    "DEFAULT_SCHEMA_CLASS": "core.schema.ContestedAutoSchema",
+    "PAGE_SIZE": 25,
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Contested API",
+    "DESCRIPTION": "Published contested claims, the positions actors took on them, and the "
+    "sources that report them. Read is open; writes need a token.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": r"/api/v1/",
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "StanceEnum": "claims.vocabulary.Stance",
+        "VerdictEnum": "claims.vocabulary.Verdict",
+        "ClaimStatusEnum": "claims.vocabulary.Status",
+        "DatePrecisionEnum": "core.dates.DatePrecision",
+        "DirectionEnum": "claims.vocabulary.Direction",
+        "ClaimRelationKindEnum": "claims.vocabulary.RelationKind",
+        "ActorRelationKindEnum": "actors.models.RelationKind",
+        "ActorKindEnum": "actors.models.ActorKind",
+        "OutletKindEnum": "sources.models.OutletKind",
+        "ReliabilityEnum": "core.grades.Reliability",
+        "CredibilityEnum": "core.grades.Credibility",
+    },
+}

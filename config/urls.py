@@ -23,4 +23,5 @@ urlpatterns = [
     path("feeds/claims/", core_views.public_page(ClaimsFeed()), name="feed-claims"),
     path("feeds/actors/<slug:slug>/", core_views.public_page(ActorClaimsFeed()), name="feed-actor"),
     path("feeds/topics/<slug:slug>/", core_views.public_page(TopicClaimsFeed()), name="feed-topic"),
+    path("api/v1/", include("config.api_urls")),
 ]

@@ -1,0 +1,267 @@
+"""Fill the database DATABASE_URL names with a large synthetic ledger for the benchmark.
+
+    DATABASE_URL=postgres://… python bench/generate.py --claims 10000 --statements 100000
+
+It empties the domain tables first (never run it against a newsroom's database: it refuses
+unless the database name contains "bench", "api" or "test", or --yes is given).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import os
+import random
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+os.environ.setdefault("DEBUG", "1")
+
+import django
+
+django.setup()
+
+from django.db import connection, transaction  # noqa: E402
+
+from actors.models import Actor, ActorAlias  # noqa: E402
+from claims.models import (  # noqa: E402
+    Citation,
+    Claim,
+    ClaimRelation,
+    ClaimSearchDocument,
+    RequestForComment,
+    Statement,
+    Topic,
+)
+from claims.search import rebuild_search_index  # noqa: E402
+from claims.vocabulary import Stance, Status  # noqa: E402
+from sources.models import Outlet, Source  # noqa: E402
+
+WORDS = [
+    "drone",
+    "helicopter",
+    "convoy",
+    "army",
+    "militia",
+    "ambush",
+    "attack",
+    "village",
+    "town",
+    "bridge",
+    "airport",
+    "base",
+    "strike",
+    "shelling",
+    "rocket",
+    "mortar",
+    "checkpoint",
+    "border",
+    "patrol",
+    "hostage",
+    "prisoner",
+    "ceasefire",
+    "talks",
+    "minister",
+    "spokesman",
+    "commander",
+    "general",
+    "soldier",
+    "civilian",
+    "refugee",
+    "camp",
+    "market",
+    "mosque",
+    "school",
+    "hospital",
+    "road",
+    "desert",
+    "river",
+    "north",
+    "south",
+    "east",
+    "west",
+    "night",
+    "morning",
+    "evening",
+    "week",
+    "month",
+    "destroyed",
+    "captured",
+    "killed",
+    "wounded",
+    "intercepted",
+    "recovered",
+    "denied",
+    "confirmed",
+    "claimed",
+    "reported",
+]
+STANCES = [s.value for s in Stance]
+BATCH = 5000
+
+
+def sentence(rng: random.Random, n: int) -> str:
+    return " ".join(rng.choice(WORDS) for _ in range(n)).capitalize()
+
+
+def empty() -> None:
+    tables = [
+        "claims_claimsearchdocument",
+        "claims_requestforcomment",
+        "claims_claimrelation",
+        "claims_citation",
+        "claims_statement",
+        "claims_claim_topics",
+        "claims_claim",
+        "claims_topic",
+        "actors_actorrelation",
+        "actors_actoralias",
+        "actors_actor",
+        "sources_source",
+        "sources_outlet",
+    ]
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE")
+        else:
+            for table in tables:
+                cursor.execute(f"DELETE FROM {table}")
+
+
+def generate(claims: int, statements: int, seed: int = 7) -> None:
+    rng = random.Random(seed)
+    start = time.monotonic()
+    n_actors = max(claims // 5, 10)
+    n_sources = max(claims * 2, 10)
+    with transaction.atomic():
+        empty()
+        outlets = Outlet.objects.bulk_create(
+            Outlet(name=f"Outlet {i}", slug=f"outlet-{i}", kind="news_agency") for i in range(100)
+        )
+        topics = Topic.objects.bulk_create(
+            Topic(name=f"Topic {i}", slug=f"topic-{i}") for i in range(30)
+        )
+        actors = Actor.objects.bulk_create(
+            (
+                Actor(name=f"Actor {i} {rng.choice(WORDS)}", slug=f"actor-{i}", kind="armed_group")
+                for i in range(n_actors)
+            ),
+            batch_size=BATCH,
+        )
+        ActorAlias.objects.bulk_create(
+            (ActorAlias(actor=a, name=f"A{a.pk}") for a in actors), batch_size=BATCH
+        )
+        sources = Source.objects.bulk_create(
+            (
+                Source(
+                    title=sentence(rng, 8),
+                    url=f"https://news.example/{i}",
+                    outlet=rng.choice(outlets),
+                    published_on=datetime.date(2025, 1, 1) + datetime.timedelta(days=i % 300),
+                )
+                for i in range(n_sources)
+            ),
+            batch_size=BATCH,
+        )
+        claim_rows = Claim.objects.bulk_create(
+            (
+                Claim(
+                    text=sentence(rng, 10),
+                    slug=f"claim-{i}",
+                    summary=sentence(rng, 25),
+                    event_date=datetime.date(2025, 1, 1) + datetime.timedelta(days=i % 300),
+                    place_name="Northern Mali",
+                    status=Status.PUBLISHED if i % 10 else Status.DRAFT,
+                    published_at=datetime.datetime(2025, 10, 7, tzinfo=datetime.UTC)
+                    if i % 10
+                    else None,
+                )
+                for i in range(claims)
+            ),
+            batch_size=BATCH,
+        )
+        Claim.topics.through.objects.bulk_create(
+            (
+                Claim.topics.through(claim_id=c.pk, topic_id=rng.choice(topics).pk)
+                for c in claim_rows
+            ),
+            batch_size=BATCH,
+        )
+        statement_rows = Statement.objects.bulk_create(
+            (
+                Statement(
+                    claim=claim_rows[i % claims],
+                    actor=rng.choice(actors),
+                    stance=rng.choice(STANCES),
+                    stated_on=datetime.date(2025, 1, 1)
+                    + datetime.timedelta(days=rng.randrange(300)),
+                    quote=sentence(rng, 15),
+                    quote_language="fr",
+                    translation=sentence(rng, 15),
+                )
+                for i in range(statements)
+            ),
+            batch_size=BATCH,
+        )
+        Citation.objects.bulk_create(
+            (
+                Citation(
+                    statement=s, source=rng.choice(sources), locator=f"para {rng.randrange(20)}"
+                )
+                for s in statement_rows
+            ),
+            batch_size=BATCH,
+        )
+        ClaimRelation.objects.bulk_create(
+            (
+                ClaimRelation(
+                    from_claim=claim_rows[i], kind="contradicts", to_claim=claim_rows[i + 1]
+                )
+                for i in range(0, claims - 1, 5)
+            ),
+            batch_size=BATCH,
+        )
+        RequestForComment.objects.bulk_create(
+            (
+                RequestForComment(
+                    claim=claim_rows[i],
+                    actor=rng.choice(actors),
+                    requested_on=datetime.date(2025, 10, 1),
+                    deadline=datetime.date(2025, 10, 5),
+                    channel="email",
+                    outcome="no_response",
+                )
+                for i in range(0, claims, 7)
+            ),
+            batch_size=BATCH,
+        )
+    print(f"rows written in {time.monotonic() - start:.0f} s; indexing for search…", flush=True)
+    rebuild_search_index()
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+    print(
+        f"{Claim.objects.count()} claims, {Statement.objects.count()} statements, "
+        f"{ClaimSearchDocument.objects.count()} search documents in "
+        f"{time.monotonic() - start:.0f} s",
+        flush=True,
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--claims", type=int, default=10_000)
+    parser.add_argument("--statements", type=int, default=100_000)
+    parser.add_argument("--yes", action="store_true", help="empty this database, whatever it is")
+    args = parser.parse_args()
+    name = str(connection.settings_dict["NAME"])
+    if not args.yes and not any(word in name for word in ("bench", "api", "test")):
+        sys.exit(f"Refusing to empty {name!r}: pass --yes if it is a scratch database.")
+    generate(args.claims, args.statements)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,171 @@
+"""The API's linked data for a claim: schema.org ClaimReview, and a richer shape with stances.
+
+ClaimReview says what the newsroom concluded about a claim and where the claim appeared. It
+cannot say that the Malian army denied it and the FLA asserted it; ``claim_with_stances`` can.
+Both read the public statements prefetched on the claim (``claims.api``), never a draft.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from actors.models import ActorKind
+
+from .vocabulary import Stance
+
+if TYPE_CHECKING:
+    from rest_framework.request import Request
+
+    from actors.models import Actor
+
+    from .models import Claim, Statement
+
+PUBLISHER = {"@type": "Organization", "name": "Contested"}
+
+# "denied by the Malian army": the stance as a reader says it before the actor's name.
+STANCE_PHRASE = {
+    Stance.ASSERTS: "asserted by",
+    Stance.SUGGESTS: "suggested by",
+    Stance.ACKNOWLEDGES: "acknowledged by",
+    Stance.SUPPORTS: "supported by",
+    Stance.DISPUTES: "disputed by",
+    Stance.DENIES: "denied by",
+    Stance.RETRACTS: "retracted by",
+    Stance.DECLINES_TO_COMMENT: "no comment from",
+}
+
+
+def _absolute(request: Request, path: str) -> str:
+    return request.build_absolute_uri(path)
+
+
+def _agent(actor: Actor, request: Request) -> dict[str, Any]:
+    return {
+        "@type": "Person" if actor.kind == ActorKind.PERSON else "Organization",
+        "@id": _absolute(request, actor.get_absolute_url()),
+        "name": actor.name,
+    }
+
+
+def _creative_work(citation: Any, request: Request) -> dict[str, Any]:
+    source = citation.source
+    work: dict[str, Any] = {
+        "@type": "CreativeWork",
+        "@id": _absolute(request, source.get_absolute_url()),
+        "headline": source.title,
+        "publisher": {"@type": "Organization", "name": source.outlet.name},
+    }
+    if source.url:
+        work["url"] = source.url
+    if source.published_on:
+        work["datePublished"] = source.published_on.isoformat()
+    return work
+
+
+def stance_summary(statement: Statement) -> str:
+    """ "denied by Malian army", "asserted by Mohamed Elmaouloud Ramadane on behalf of FLA"."""
+    phrase = f"{STANCE_PHRASE[statement.stance]} {statement.actor.name}"
+    if statement.on_behalf_of_id:
+        phrase += f" on behalf of {statement.on_behalf_of.name}"
+    return phrase
+
+
+def claim_review(claim: Claim, request: Request) -> dict[str, Any]:
+    """schema.org ClaimReview: our verdict on the claim, and where the claim appeared."""
+    page = _absolute(request, claim.get_absolute_url())
+    statements = list(claim.statements.all())
+    first_for = next((s for s in statements if s.direction == "for"), None)
+    appearances = {
+        citation.source_id: _creative_work(citation, request)
+        for statement in statements
+        if statement.direction == "for"
+        for citation in statement.citations.all()
+    }
+    item: dict[str, Any] = {"@type": "Claim", "appearance": list(appearances.values())}
+    if first_for:
+        item["author"] = _agent(first_for.on_behalf_of or first_for.actor, request)
+        item["datePublished"] = first_for.stated_on.isoformat()
+    review: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "url": page,
+        "claimReviewed": claim.text,
+        "author": PUBLISHER,
+        "reviewRating": {
+            "@type": "Rating",
+            "alternateName": claim.get_verdict_display(),
+            "ratingExplanation": claim.verdict_reasoning,
+        },
+        "itemReviewed": item,
+    }
+    if claim.published_at:
+        review["datePublished"] = claim.published_at.date().isoformat()
+    return review
+
+
+def claim_with_stances(claim: Claim, request: Request) -> dict[str, Any]:
+    """The claim with every public statement as a stance: who, for or against, when, in whose
+    name, in their words, and which sources report it."""
+    vocabulary = _absolute(request, "/api/v1/docs/") + "#jsonld/"
+    context = [
+        "https://schema.org",
+        {
+            "ctd": vocabulary,
+            "stances": {"@id": "ctd:stances", "@container": "@list"},
+            "stance": "ctd:stance",
+            "direction": "ctd:direction",
+            "summary": "ctd:summary",
+            "onBehalfOf": {"@id": "ctd:onBehalfOf", "@type": "@id"},
+            "interestedParty": "ctd:interestedParty",
+            "translation": "ctd:translation",
+            "credibility": "ctd:credibility",
+            "verdict": "ctd:verdict",
+            "verdictReasoning": "ctd:verdictReasoning",
+            "contested": "ctd:contested",
+            "status": "ctd:status",
+        },
+    ]
+    stances = []
+    for statement in claim.statements.all():
+        stance: dict[str, Any] = {
+            "@type": "ctd:Stance",
+            "stance": statement.stance,
+            "direction": statement.direction,
+            "summary": stance_summary(statement),
+            "agent": _agent(statement.actor, request),
+            "dateCreated": statement.stated_on.isoformat(),
+            "interestedParty": statement.is_interested_party,
+            "citation": [
+                {**_creative_work(c, request), "credibility": c.credibility}
+                for c in statement.citations.all()
+            ],
+        }
+        if statement.on_behalf_of_id:
+            stance["onBehalfOf"] = _agent(statement.on_behalf_of, request)
+        if statement.quote:
+            stance["text"] = statement.quote
+            if statement.quote_language:
+                stance["inLanguage"] = statement.quote_language
+        if statement.translation:
+            stance["translation"] = statement.translation
+        if statement.paraphrase:
+            stance["abstract"] = statement.paraphrase
+        stances.append(stance)
+    data: dict[str, Any] = {
+        "@context": context,
+        "@type": "Claim",
+        "@id": _absolute(request, claim.get_absolute_url()),
+        "url": _absolute(request, claim.get_absolute_url()),
+        "text": claim.text,
+        "description": claim.summary,
+        "verdict": claim.verdict,
+        "verdictReasoning": claim.verdict_reasoning,
+        "contested": claim.contested,
+        "status": claim.status,
+        "stances": stances,
+    }
+    if claim.event_date:
+        data["temporalCoverage"] = claim.event_date_display
+    if claim.place_name:
+        data["spatialCoverage"] = {"@type": "Place", "name": claim.place_name}
+    return data

@@ -1,0 +1,26 @@
+"""The public REST API, version 1: ``path("api/v1/", include("config.api_urls"))``."""
+
+from __future__ import annotations
+
+from django.urls import path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from rest_framework.routers import SimpleRouter
+
+from actors.api import ActorViewSet
+from claims.api import ClaimViewSet, StatementViewSet
+from sources.api import OutletViewSet, SourceViewSet
+
+app_name = "api"
+
+router = SimpleRouter()
+router.register("claims", ClaimViewSet, basename="claim")
+router.register("statements", StatementViewSet, basename="statement")
+router.register("actors", ActorViewSet, basename="actor")
+router.register("sources", SourceViewSet, basename="source")
+router.register("outlets", OutletViewSet, basename="outlet")
+
+urlpatterns = [
+    *router.urls,
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+]

@@ -1,0 +1,53 @@
+"""The OpenAPI schema says every answer an operation can give, errors included, so a client
+(and schemathesis, in the test suite) can rely on it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from drf_spectacular.openapi import AutoSchema
+
+_ERRORS: dict[str, Any] = {
+    "type": "object",
+    "description": "Each key names a parameter or field; each value says what is wrong with it.",
+    "additionalProperties": {"type": "array", "items": {}},
+}
+_DETAIL: dict[str, Any] = {
+    "type": "object",
+    "properties": {"detail": {"type": "string"}},
+    "required": ["detail"],
+}
+
+
+def _json(description: str, schema: dict[str, Any]) -> dict[str, Any]:
+    return {"description": description, "content": {"application/json": {"schema": schema}}}
+
+
+class ContestedAutoSchema(AutoSchema):
+    def _get_response_bodies(self, direction: str = "response") -> dict[str, Any]:
+        bodies = super()._get_response_bodies(direction)
+        bodies.setdefault(
+            "400",
+            _json(
+                "A bad value or an unknown query parameter, or a write that breaks a rule: the "
+                "body names each one.",
+                _ERRORS,
+            ),
+        )
+        if "{" in self.path:
+            bodies.setdefault(
+                "404", _json("No public object has this id (a draft's id answers so too).", _DETAIL)
+            )
+        if self.method == "GET":
+            bodies.setdefault("304", {"description": "Not modified: If-None-Match matched."})
+            bodies.setdefault(
+                "429", _json("The anonymous budget for this scope is spent; retry later.", _DETAIL)
+            )
+        else:
+            bodies.setdefault("401", _json("No token, or an invalid one.", _DETAIL))
+            bodies.setdefault("403", _json("The token's user lacks the permission.", _DETAIL))
+            if self.method in ("PUT", "PATCH"):
+                bodies.setdefault(
+                    "412", _json("If-Match names a version that is no longer current.", _DETAIL)
+                )
+        return bodies

@@ -1,0 +1,89 @@
+"""POST and PATCH /api/v1/actors/ and /api/v1/sources/."""
+
+from __future__ import annotations
+
+import pytest
+
+from actors.models import Actor
+from sources.models import Source
+from tests.factories import ActorFactory, OutletFactory, SourceFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_tool_creates_an_actor_with_aliases(reporter_api):
+    response = reporter_api.post(
+        "/api/v1/actors/",
+        {
+            "name": "Azawad Liberation Front",
+            "kind": "armed_group",
+            "country": "ML",
+            "aliases": [
+                {"name": "FLA"},
+                {"name": "Front de Libération de l'Azawad", "language": "fr"},
+            ],
+        },
+        format="json",
+    )
+    assert response.status_code == 201, response.content
+    actor = Actor.objects.get()
+    assert actor.slug == "azawad-liberation-front"
+    assert sorted(actor.aliases.values_list("name", flat=True)) == [
+        "FLA",
+        "Front de Libération de l'Azawad",
+    ]
+
+
+def test_an_actor_write_is_validated_by_the_model(reporter_api):
+    response = reporter_api.post(
+        "/api/v1/actors/",
+        {"name": "X", "kind": "person", "wikidata_id": "P12"},
+        format="json",
+    )
+    assert response.status_code == 400
+    assert list(response.json()) == ["wikidata_id"]
+
+
+def test_a_tool_creates_a_source_and_its_url_is_normalised(reporter_api):
+    outlet = OutletFactory()
+    response = reporter_api.post(
+        "/api/v1/sources/",
+        {
+            "title": "Report",
+            "outlet": outlet.pk,
+            "document_url": "HTTPS://News.Example/a?utm_source=x#top",
+        },
+        format="json",
+    )
+    assert response.status_code == 201, response.content
+    assert Source.objects.get().url == "https://news.example/a"
+
+
+def test_a_duplicate_source_url_is_a_400(reporter_api):
+    existing = SourceFactory(url="https://news.example/a")
+    response = reporter_api.post(
+        "/api/v1/sources/",
+        {"title": "Again", "outlet": existing.outlet_id, "document_url": "https://news.example/a"},
+        format="json",
+    )
+    assert response.status_code == 400
+
+
+def test_a_tool_amends_an_actor_it_may_change(reporter_api):
+    actor = ActorFactory()
+    response = reporter_api.patch(
+        f"/api/v1/actors/{actor.pk}/", {"description": "An armed group."}, format="json"
+    )
+    assert response.status_code == 200, response.content
+    actor.refresh_from_db()
+    assert actor.description == "An armed group."
+
+
+def test_anonymous_writes_are_401(api):
+    assert api.post("/api/v1/actors/", {"name": "X"}, format="json").status_code == 401
+    assert api.post("/api/v1/sources/", {"title": "X"}, format="json").status_code == 401
+
+
+def test_outlets_are_read_only(publisher_api):
+    response = publisher_api.post("/api/v1/outlets/", {"name": "X"}, format="json")
+    assert response.status_code == 405
