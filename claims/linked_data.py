@@ -1,4 +1,6 @@
-"""The API's linked data for a claim: schema.org ClaimReview, and a richer shape with stances.
+"""Linked data for a claim: schema.org ClaimReview, and a richer shape with stances.
+
+One builder for the claim page's embedded JSON-LD and the API's ``?format=claimreview``.
 
 ClaimReview says what the newsroom concluded about a claim and where the claim appeared. It
 cannot say that the Malian army denied it and the FLA asserted it; ``claim_with_stances`` can.
@@ -7,18 +9,26 @@ Both read the public statements prefetched on the claim (``claims.api``), never 
 
 from __future__ import annotations
 
+import json
 from typing import TYPE_CHECKING, Any
+
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
 
 from actors.models import ActorKind
 
 from .vocabulary import Stance
 
 if TYPE_CHECKING:
+    from django.http import HttpRequest
     from rest_framework.request import Request
 
     from actors.models import Actor
 
     from .models import Claim, Statement
+
+# The characters that could close the script element or open a comment inside it.
+_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 PUBLISHER = {"@type": "Organization", "name": "Contested"}
 
@@ -35,11 +45,11 @@ STANCE_PHRASE = {
 }
 
 
-def _absolute(request: Request, path: str) -> str:
+def _absolute(request: Request | HttpRequest, path: str) -> str:
     return request.build_absolute_uri(path)
 
 
-def _agent(actor: Actor, request: Request) -> dict[str, Any]:
+def _agent(actor: Actor, request: Request | HttpRequest) -> dict[str, Any]:
     return {
         "@type": "Person" if actor.kind == ActorKind.PERSON else "Organization",
         "@id": _absolute(request, actor.get_absolute_url()),
@@ -47,7 +57,7 @@ def _agent(actor: Actor, request: Request) -> dict[str, Any]:
     }
 
 
-def _creative_work(citation: Any, request: Request) -> dict[str, Any]:
+def _creative_work(citation: Any, request: Request | HttpRequest) -> dict[str, Any]:
     source = citation.source
     work: dict[str, Any] = {
         "@type": "CreativeWork",
@@ -70,7 +80,7 @@ def stance_summary(statement: Statement) -> str:
     return phrase
 
 
-def claim_review(claim: Claim, request: Request) -> dict[str, Any]:
+def claim_review(claim: Claim, request: Request | HttpRequest) -> dict[str, Any]:
     """schema.org ClaimReview: our verdict on the claim, and where the claim appeared."""
     page = _absolute(request, claim.get_absolute_url())
     statements = list(claim.statements.all())
@@ -169,3 +179,9 @@ def claim_with_stances(claim: Claim, request: Request) -> dict[str, Any]:
     if claim.place_name:
         data["spatialCoverage"] = {"@type": "Place", "name": claim.place_name}
     return data
+
+
+def ld_json_script(data: dict[str, Any]) -> SafeString:
+    """``data`` in a ``<script type="application/ld+json">`` element that no value can close."""
+    text = json.dumps(data, ensure_ascii=False, indent=1).translate(_SCRIPT_ESCAPES)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308 - escaped above

@@ -7,11 +7,12 @@ from typing import TYPE_CHECKING
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 
 from core.views import public_page
 
 from .forms import ClaimFilterForm
-from .jsonld import claim_review, ld_json_script
+from .linked_data import claim_review, ld_json_script
 from .models import Claim, Topic
 from .pages import (
     claim_for_page,
@@ -81,9 +82,8 @@ def claim_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "relations": rival_and_related(claim),
         "replies": [reply_sentence(r) for r in claim.requests_for_comment.all()],
         "corrections": list(corrections(claim)),
-        # The REST API's address for this claim, as DESIGN.md fixes it.
-        "api_url": f"/api/v1/claims/{claim.pk}/",
-        "json_ld": ld_json_script(claim_review(claim, statements, request)),
+        "api_url": reverse("api:claim-detail", args=[claim.pk]),
+        "json_ld": ld_json_script(claim_review(claim, request)),
     }
     return render(request, "claims/claim_detail.html", context)
 

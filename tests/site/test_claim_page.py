@@ -107,9 +107,8 @@ def test_it_links_the_api_json_and_carries_claimreview_json_ld(reader, helicopte
     assert data["@type"] == "ClaimReview"
     assert data["claimReviewed"] == claim.text
     assert data["reviewRating"]["alternateName"] == "Disputed"
-    assert data["itemReviewed"]["author"] == [
-        {"@type": "Organization", "name": "Azawad Liberation Front"}
-    ]
+    assert data["itemReviewed"]["author"]["@type"] == "Organization"
+    assert data["itemReviewed"]["author"]["name"] == "Azawad Liberation Front"
     assert data["url"].endswith(claim.get_absolute_url())
 
 
