@@ -222,8 +222,17 @@ class ClaimDetailSerializer(ClaimSerializer):
         return RelatedClaimSerializer(rows, many=True, context=self.context).data
 
 
+class CorrectionSerializer(serializers.Serializer):
+    """A public correction note: what changed in the claim's substance, and why."""
+
+    note = serializers.CharField()
+    changed = serializers.ListField(child=serializers.CharField())
+    corrected_at = serializers.DateTimeField(source="created_at")
+
+
 class ClaimRevisionSerializer(serializers.Serializer):
-    """One published revision of a claim: what the public saw from ``revised_at`` on."""
+    """One published revision of a claim: what the public saw from ``revised_at`` on, with the
+    correction notes saved with it (empty for a revision that corrected nothing)."""
 
     revision = serializers.IntegerField(source="history_id")
     revised_at = serializers.DateTimeField(source="history_date")
@@ -233,6 +242,7 @@ class ClaimRevisionSerializer(serializers.Serializer):
     verdict_reasoning = serializers.CharField()
     status = serializers.CharField()
     withdrawal_reason = serializers.CharField()
+    corrections = CorrectionSerializer(many=True)
 
 
 class ClaimCSVSerializer(ClaimSerializer):
@@ -606,11 +616,19 @@ class ClaimViewSet(PublicationRulesMixin, WriteViewSet):
     @extend_schema(responses={200: ClaimRevisionSerializer(many=True)})
     @action(detail=True, methods=["get"], url_path="history", url_name="history")
     def history(self, request, *args, **kwargs):  # type: ignore[no-untyped-def]
-        """The claim's revisions from its first publication on, newest first."""
+        """The claim's revisions from its first publication on, newest first, each with the
+        public correction notes saved with it."""
         claim = self.get_object()
         revisions = selectors.public_revisions(claim)
         self.pagination_ordering = ("-history_date", "-history_id")
         page = self.paginate_queryset(revisions)
+        notes: dict[int, list[dict]] = {}
+        for correction in selectors.corrections(claim).filter(
+            claim_revision_id__in=[revision["history_id"] for revision in page]
+        ):
+            notes.setdefault(correction["claim_revision_id"], []).append(correction)
+        for revision in page:
+            revision["corrections"] = notes.get(revision["history_id"], [])
         return self.get_paginated_response(ClaimRevisionSerializer(page, many=True).data)
 
 

@@ -199,3 +199,23 @@ def test_the_history_query_count_does_not_grow_with_revisions(api, ledger):
         ledger.claim.summary = f"Revision {n}"
         ledger.claim.save()
     assert count_queries(api, history) == one
+
+
+def test_history_carries_each_correction_note_on_the_revision_it_was_saved_with(api, db):
+    from claims import services
+    from tests.factories import UserFactory
+
+    editor = UserFactory(is_superuser=True, is_staff=True)
+    claim = ClaimFactory(published=True, text="The army lost two helicopters")
+    claim.summary = "Context added."
+    claim.save()
+    claim = type(claim).objects.get(pk=claim.pk)
+    claim.text = "The army lost one helicopter"
+    services.edit_claim(claim=claim, by=editor, correction_note="The army lost one, not two.")
+
+    body = api.get(f"/api/v1/claims/{claim.pk}/history/").json()
+    latest, earlier = body["results"][0], body["results"][1]
+    assert latest["text"] == "The army lost one helicopter"
+    assert [c["note"] for c in latest["corrections"]] == ["The army lost one, not two."]
+    assert latest["corrections"][0]["changed"]
+    assert earlier["corrections"] == []
