@@ -24,8 +24,8 @@ from .pages import (
 )
 from .pictures import grid_picture, timeline
 from .search import search_claims
-from .selectors import corrections
-from .vocabulary import PUBLIC_STATUSES
+from .selectors import corrections, public_revisions
+from .vocabulary import PUBLIC_STATUSES, Status, Verdict
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
@@ -64,6 +64,10 @@ def claim_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+# The claim page lists the latest published revisions; the API's history has them all.
+REVISIONS_SHOWN = 20
+
+
 @public_page
 def claim_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """A public claim; a draft's address answers exactly like one that does not exist, except to
@@ -82,6 +86,16 @@ def claim_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "relations": rival_and_related(claim),
         "replies": [reply_sentence(r) for r in claim.requests_for_comment.all()],
         "corrections": list(corrections(claim)),
+        "revisions": [
+            {
+                "at": revision["history_date"],
+                "text": revision["text"],
+                "verdict": Verdict(revision["verdict"]).label,
+                "status": Status(revision["status"]).label,
+            }
+            for revision in public_revisions(claim)[:REVISIONS_SHOWN]
+        ],
+        "history_api_url": reverse("api:claim-history", args=[claim.pk]),
         "api_url": reverse("api:claim-detail", args=[claim.pk]),
         "json_ld": ld_json_script(claim_review(claim, request)),
     }

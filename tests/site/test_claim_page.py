@@ -178,3 +178,18 @@ def test_an_independent_observer_is_told_apart_from_the_parties(reader, helicopt
     )
     html = page(reader, helicopter["claim"])
     assert "independent observer" in section(html, "side-for")
+
+
+def test_it_lists_published_revisions_but_never_the_draft_ones(reader):
+    claim = ClaimFactory(text="Draft-time wording of the claim")
+    claim.text = "Wording when first published"
+    claim.status = Status.PUBLISHED
+    claim.published_at = datetime.datetime(2025, 10, 7, tzinfo=datetime.UTC)
+    claim.save()
+    claim.text = "Wording after a correction"
+    claim.save()
+    html = section(page(reader, claim), "corrections-title")
+    assert "Revisions since publication" in html
+    assert html.index("Wording after a correction") < html.index("Wording when first published")
+    assert "Draft-time wording" not in html
+    assert f'href="/api/v1/claims/{claim.pk}/history/"' in html
