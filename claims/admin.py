@@ -136,7 +136,12 @@ class VersionedForm(ReasonForm):
         return cleaned
 
 
-class ClaimForm(VersionedForm):
+class CorrectionNoteMixin(forms.ModelForm):
+    """Asks for the public correction note when a public claim's substance changes.
+
+    ``was_public`` is read when the form is built, before the form's values reach the
+    instance."""
+
     correction_note = forms.CharField(
         label="Correction note",
         required=False,
@@ -148,7 +153,10 @@ class ClaimForm(VersionedForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.was_public = self.instance.pk is not None and self.instance.status in PUBLIC_STATUSES
+        self.was_public = self.instance.pk is not None and self.is_public()
+
+    def is_public(self) -> bool:
+        raise NotImplementedError
 
     def substance_changes(self) -> list[str]:
         if not self.was_public:
@@ -164,6 +172,11 @@ class ClaimForm(VersionedForm):
         except ValidationError as error:
             self.add_error(None, error)
         return cleaned
+
+
+class ClaimForm(CorrectionNoteMixin, VersionedForm):
+    def is_public(self) -> bool:
+        return self.instance.status in PUBLIC_STATUSES
 
 
 class StatementForm(VersionedForm):
@@ -631,27 +644,9 @@ class ReviewQueueAdmin(ListOfAdmin, ClaimAdmin):
         return super().get_queryset(request).filter(status=Status.IN_REVIEW)
 
 
-class StatementAdminForm(StatementForm):
-    correction_note = ClaimForm.base_fields["correction_note"]
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.was_public = self.instance.pk is not None and self.instance.claim.is_public
-
-    def substance_changes(self) -> list[str]:
-        if not self.was_public:
-            return []
-        return services.substance_labels(self.instance, self.changed_data)
-
-    def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
-        try:
-            services.require_correction_note(
-                changed=self.substance_changes(), note=cleaned.get("correction_note", "")
-            )
-        except ValidationError as error:
-            self.add_error(None, error)
-        return cleaned
+class StatementAdminForm(CorrectionNoteMixin, StatementForm):
+    def is_public(self) -> bool:
+        return self.instance.claim.is_public
 
 
 @admin.register(Statement)
