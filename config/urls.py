@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from claims import views as claims_views
 from claims.feeds import ActorClaimsFeed, ClaimsFeed, TopicClaimsFeed
+from config.sitemaps import SITEMAPS
 from core import views as core_views
 
 admin.site.site_header = "Contested — newsroom"
@@ -19,6 +21,12 @@ urlpatterns = [
     path("sources/", include("sources.urls")),
     path("", core_views.home, name="home"),
     path("methodology/", core_views.methodology, name="methodology"),
+    path(
+        "sitemap.xml",
+        core_views.public_page(sitemap),
+        {"sitemaps": SITEMAPS},
+        name="django.contrib.sitemaps.views.sitemap",
+    ),
     path("topics/<slug:slug>/", claims_views.topic_detail, name="topic-detail"),
     path("feeds/claims/", core_views.public_page(ClaimsFeed()), name="feed-claims"),
     path("feeds/actors/<slug:slug>/", core_views.public_page(ActorClaimsFeed()), name="feed-actor"),

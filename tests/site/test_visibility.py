@@ -36,6 +36,7 @@ def public_urls(helicopter) -> list[str]:
         reverse("feed-actor", args=[fla.slug]),
         reverse("feed-actor", args=[army.slug]),
         reverse("feed-topic", args=[helicopter["topic"].slug]),
+        reverse("django.contrib.sitemaps.views.sitemap"),
     ]
 
 

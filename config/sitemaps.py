@@ -1,0 +1,65 @@
+"""Sitemaps for search engines: only what the one visibility rule lets the public see."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+
+from actors.models import Actor
+from claims.models import Claim, Topic
+from sources.models import Source
+
+
+class ClaimSitemap(Sitemap):
+    """Published claims (withdrawn ones keep their page but leave the lists, this one too)."""
+
+    changefreq = "daily"
+
+    def items(self) -> Any:
+        return Claim.objects.published().only("slug", "updated_at").order_by("pk")
+
+    def lastmod(self, claim: Claim) -> Any:
+        return claim.updated_at
+
+
+class ActorSitemap(Sitemap):
+    def items(self) -> Any:
+        return Actor.objects.public().only("slug", "updated_at").order_by("pk")
+
+    def lastmod(self, actor: Actor) -> Any:
+        return actor.updated_at
+
+
+class SourceSitemap(Sitemap):
+    def items(self) -> Any:
+        return Source.objects.public().only("pk", "updated_at").order_by("pk")
+
+    def lastmod(self, source: Source) -> Any:
+        return source.updated_at
+
+
+class TopicSitemap(Sitemap):
+    def items(self) -> Any:
+        return Topic.objects.public().only("slug").order_by("pk")
+
+    def location(self, topic: Topic) -> str:
+        return reverse("topic-detail", args=[topic.slug])
+
+
+class PageSitemap(Sitemap):
+    def items(self) -> list[str]:
+        return ["home", "methodology", "claims:claim-list", "actors:actor-list"]
+
+    def location(self, name: str) -> str:
+        return reverse(name)
+
+
+SITEMAPS = {
+    "pages": PageSitemap,
+    "claims": ClaimSitemap,
+    "actors": ActorSitemap,
+    "sources": SourceSitemap,
+    "topics": TopicSitemap,
+}
