@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from django import forms
-from django.db.models import Exists, OuterRef
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
 
 from actors.models import Actor
 
@@ -24,6 +24,67 @@ class DateInput(forms.DateInput):
     input_type = "date"
 
 
+class DatalistInput(forms.TextInput):
+    """A text input with suggestions (``<datalist>``) that need no JavaScript."""
+
+    template_name = "claims/widgets/datalist_input.html"
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.suggestions: list[str] = []
+
+    def get_context(self, name: str, value: Any, attrs: dict[str, Any] | None) -> dict[str, Any]:
+        context = super().get_context(name, value, attrs)
+        context["widget"]["attrs"]["list"] = f"{context['widget']['attrs']['id']}-suggestions"
+        context["widget"]["suggestions"] = self.suggestions
+        return context
+
+
+class PublicActorField(forms.CharField):
+    """An actor the public may see, typed as its slug, name or one of its aliases ("FLA").
+
+    A newsroom has tens of thousands of actors, too many for a drop-down; a draft's actor is
+    "not found" exactly like a name that does not exist."""
+
+    SUGGESTED = 30
+
+    def clean(self, value: Any) -> Actor | None:
+        text = super().clean(value)
+        if not text:
+            return None
+        actor = (
+            Actor.objects.public()
+            .filter(Q(slug=text) | Q(name__iexact=text) | Q(aliases__name__iexact=text))
+            .order_by("name", "pk")
+            .first()
+        )
+        if actor is None:
+            raise forms.ValidationError(
+                "No actor by that name or alias: check the spelling, or pick one of the "
+                "suggestions.",
+                code="unknown_actor",
+            )
+        return actor
+
+    @classmethod
+    def suggestions(cls) -> list[str]:
+        """The most-quoted public actors' names, counting public statements only."""
+        quoted = (
+            Statement.objects.public()
+            .filter(actor=OuterRef("pk"))
+            .order_by()
+            .values("actor")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        return list(
+            Actor.objects.public()
+            .annotate(quoted=Subquery(quoted))
+            .order_by("-quoted", "name")
+            .values_list("name", flat=True)[: cls.SUGGESTED]
+        )
+
+
 class ClaimFilterForm(forms.Form):
     q = forms.CharField(label="Search", required=False, max_length=200, strip=True)
     verdict = forms.ChoiceField(
@@ -34,12 +95,11 @@ class ClaimFilterForm(forms.Form):
         required=False,
         choices=[("", "Either"), ("yes", "Contested"), ("no", "Not contested")],
     )
-    actor = forms.ModelChoiceField(
+    actor = PublicActorField(
         label="Actor",
         required=False,
-        queryset=Actor.objects.none(),
-        to_field_name="slug",
-        empty_label="Any actor",
+        max_length=200,
+        widget=DatalistInput(attrs={"placeholder": "Name or alias, e.g. FLA"}),
     )
     position = forms.ChoiceField(
         label="Actor's position",
@@ -62,7 +122,7 @@ class ClaimFilterForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["actor"].queryset = Actor.objects.public().order_by("name")
+        self.fields["actor"].widget.suggestions = PublicActorField.suggestions()
         self.fields["topic"].queryset = Topic.objects.public().order_by("name")
 
     def clean(self) -> dict[str, Any]:

@@ -83,7 +83,7 @@ def test_it_filters_by_event_dates(reader, helicopter):
     [
         ({"verdict": "bogus"}, "Verdict", "Select a valid choice"),
         ({"contested": "maybe"}, "Contested", "Select a valid choice"),
-        ({"actor": "nobody"}, "Actor", "Select a valid choice"),
+        ({"actor": "nobody"}, "Actor", "No actor by that name or alias"),
         ({"topic": "nothing"}, "Topic", "Select a valid choice"),
         ({"event_after": "last tuesday"}, "Event on or after", "Enter a valid date"),
         (
@@ -124,9 +124,40 @@ def test_pagination_keeps_the_filters(reader):
 
 def test_filter_choices_offer_only_public_actors_and_topics(reader, helicopter, leaky_draft):
     form = reader.get(URL).context["form"]
-    assert leaky_draft["actor"] not in form.fields["actor"].queryset
-    assert helicopter["fla"] in form.fields["actor"].queryset
+    suggestions = form.fields["actor"].widget.suggestions
+    assert helicopter["fla"].name in suggestions
+    assert leaky_draft["actor"].name not in suggestions
     assert leaky_draft["topic"] not in form.fields["topic"].queryset
+
+
+@pytest.mark.parametrize("typed", ["fla", "Azawad Liberation Front", "azawad liberation front"])
+def test_the_actor_filter_takes_a_slug_a_name_or_an_alias(reader, helicopter, typed):
+    assert listed(reader, actor=typed, position="against") == ["army-recovered-drone"]
+
+
+def test_a_drafts_actor_is_not_found_like_a_name_that_does_not_exist(
+    reader, helicopter, leaky_draft
+):
+    for typed in (leaky_draft["actor"].slug, leaky_draft["actor"].name, "nobody at all"):
+        response = reader.get(URL, {"actor": typed})
+        assert response.status_code == 400
+        assert "No actor by that name or alias" in response.content.decode()
+
+
+def test_the_actor_filter_suggests_names_without_listing_every_actor(reader, helicopter):
+    import re
+
+    from actors.models import Actor
+    from claims.forms import PublicActorField
+    from tests.factories import ActorFactory
+
+    for n in range(40):
+        StatementFactory(claim=ClaimFactory(published=True), actor=ActorFactory(name=f"Quoted {n}"))
+    html = reader.get(URL).content.decode()
+    assert 'list="id_actor-suggestions"' in html
+    datalist = re.search(r'<datalist id="id_actor-suggestions">(.*?)</datalist>', html, re.S)
+    assert datalist.group(1).count("<option") == PublicActorField.SUGGESTED
+    assert Actor.objects.public().count() > PublicActorField.SUGGESTED
 
 
 def test_event_date_precision_shows_in_the_list(reader, helicopter):

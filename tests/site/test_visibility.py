@@ -85,7 +85,7 @@ def test_a_filter_naming_the_drafts_actor_is_an_error_that_does_not_echo_it(
     assert response.status_code == 400
     text = response.content.decode()
     assert "Actor" in text
-    assert "Select a valid choice" in text
+    assert "No actor by that name or alias" in text
     assert MARKER not in text
 
 
