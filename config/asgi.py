@@ -4,6 +4,9 @@ import os
 
 from django.core.asgi import get_asgi_application
 
+from config.startup import check_serving_settings
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
+check_serving_settings()  # before the application is built: building it reads SECRET_KEY
 application = get_asgi_application()

@@ -15,19 +15,24 @@ from config.env import env_bool, env_int, env_list
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def start(**env: str) -> subprocess.CompletedProcess[str]:
-    """Import the settings in a fresh interpreter with exactly ``env`` set."""
+def run(args: list[str], **env: str) -> subprocess.CompletedProcess[str]:
+    """Run ``args`` in a fresh interpreter with exactly ``env`` set on top of a clean one."""
     clean = {
         k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY", "DATABASE_URL"}
     }
-    return subprocess.run(
-        [sys.executable, "-c", "import config.settings"],
+    return subprocess.run(  # noqa: S603 - the tests' own fixed arguments
+        [sys.executable, *args],
         cwd=ROOT,
         env=clean | env,
         capture_output=True,
         text=True,
         check=False,
     )
+
+
+def start(**env: str) -> subprocess.CompletedProcess[str]:
+    """Load the WSGI application, as gunicorn and runserver do."""
+    return run(["-c", "import config.wsgi"], **env)
 
 
 def test_it_refuses_to_start_without_a_secret_key_in_production():
@@ -38,6 +43,22 @@ def test_it_refuses_to_start_without_a_secret_key_in_production():
 
 def test_it_starts_in_production_with_a_secret_key():
     assert start(DEBUG="0", SECRET_KEY="x" * 50).returncode == 0
+
+
+def test_the_asgi_application_refuses_to_start_without_a_secret_key_too():
+    result = run(["-c", "import config.asgi"], DEBUG="0")
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_offline_commands_run_without_a_secret_key():
+    result = run(
+        ["manage.py", "makemigrations", "--check", "--dry-run"],
+        DEBUG="0",
+        DATABASE_URL="sqlite:///:memory:",
+    )
+    assert result.returncode == 0, result.stderr
+    assert "No changes detected" in result.stdout
 
 
 def test_it_refuses_a_debug_value_it_cannot_read():
