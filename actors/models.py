@@ -15,7 +15,7 @@ from core.dates import DatePrecision
 from core.models import TimeStampedModel, choices_check, internal_notes_field
 
 if TYPE_CHECKING:
-    from django.db.models import QuerySet
+    pass
 
 
 class ActorKind(models.TextChoices):
@@ -30,21 +30,6 @@ class ActorKind(models.TextChoices):
     MEDIA = "media", "Media"
     EXPERT = "expert", "Expert or research body"
     OTHER = "other", "Other"
-
-
-class ActorQuerySet(models.QuerySet["Actor"]):
-    def public(self) -> QuerySet[Actor]:
-        """Actors that a public claim references: as speaker, as the party spoken for, or as the
-        subject of a request for comment whose outcome is shown. An actor that only drafts
-        reference does not exist for the public."""
-        from claims.models import RequestForComment, Statement
-
-        statements = Statement.objects.public()
-        return self.filter(
-            Q(pk__in=statements.values("actor"))
-            | Q(pk__in=statements.filter(on_behalf_of__isnull=False).values("on_behalf_of"))
-            | Q(pk__in=RequestForComment.objects.public().values("actor"))
-        )
 
 
 class Actor(TimeStampedModel):
@@ -66,7 +51,6 @@ class Actor(TimeStampedModel):
     internal_notes = internal_notes_field()
 
     history = HistoricalRecords()
-    objects = ActorQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -130,14 +114,6 @@ class RelationKind(models.TextChoices):
     AFFILIATED_WITH = "affiliated_with", "affiliated with"
 
 
-class ActorRelationQuerySet(models.QuerySet["ActorRelation"]):
-    def public(self) -> QuerySet[ActorRelation]:
-        """Relations between two actors the public may see. The relation's source is shown only
-        if ``Source.objects.public()`` holds it."""
-        public_actors = Actor.objects.public()
-        return self.filter(subject__in=public_actors, object__in=public_actors)
-
-
 class ActorRelation(TimeStampedModel):
     """``subject`` *kind* ``object``: Ramadane is spokesperson of the FLA."""
 
@@ -160,7 +136,6 @@ class ActorRelation(TimeStampedModel):
     internal_notes = internal_notes_field()
 
     history = HistoricalRecords()
-    objects = ActorRelationQuerySet.as_manager()
 
     class Meta:
         ordering = ["subject__name", "kind"]

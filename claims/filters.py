@@ -1,25 +1,34 @@
-"""Query parameters of the claim and statement lists. Every choice a filter accepts comes from
-the public querysets, so a draft, or an actor only a draft names, is "not one of the available
-choices" exactly like an id that does not exist."""
+"""The claim filters: one FilterSet for the public site's claim list and the API's.
+
+Both take the same parameters with the same values — ``q``, ``actor``, ``position``, ``stance``,
+``asserted_by``, ``denied_by``, ``verdict``, ``contested`` (``true``/``false``), ``topic``,
+``event_after``, ``event_before``, ``updated_since``, ``ordering`` — so a link copied from the
+site works on the API and back. An actor is given by id, slug, name or alias ("FLA"). Every
+choice comes from the public querysets (``claims.visibility``), so a draft, or an actor only a
+draft names, is refused exactly like one that does not exist.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import datetime
+from typing import TYPE_CHECKING, Any
 
 import django_filters
-from django.db.models import Exists, OuterRef
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db.models import Exists, OuterRef, Q
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
-from actors.models import Actor
-from core.api import SinceFilter
-
-from .models import Claim, Statement, Topic
+from .models import Claim, Statement
 from .search import search_claims
-from .vocabulary import Stance, Verdict
+from .visibility import public
+from .vocabulary import Direction, Stance, Verdict, stances
 
 if TYPE_CHECKING:
     from django.db.models import QuerySet
+
+    from actors.models import Actor
 
 # The orders a client may ask for. Each ends in the primary key so the order is total, and each
 # leads with a column that is never NULL so a cursor can seek on it.
@@ -33,79 +42,163 @@ CLAIM_ORDERINGS = {
 }
 
 
-@extend_schema_field(OpenApiTypes.INT)
-class ActorChoiceFilter(django_filters.ModelChoiceFilter):
-    """An actor id, among the actors the public may see."""
-
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(queryset=_public_actors, **kwargs)
+# Instants ----------------------------------------------------------------------------------------
 
 
-def _public_actors(request) -> QuerySet[Actor]:  # type: ignore[no-untyped-def]
-    return Actor.objects.public()
+class UTCIsoDateTimeField(django_filters.fields.IsoDateTimeField):
+    """An ISO 8601 instant, turned to UTC: PostgreSQL refuses offsets beyond ±15:59 that
+    ISO 8601 allows, and an instant out of range must be a 400, never a 500."""
+
+    def to_python(self, value: Any) -> datetime.datetime | None:
+        value = super().to_python(value)
+        if value is None:
+            return None
+        try:
+            return value.astimezone(datetime.UTC)
+        except (OverflowError, ValueError) as exc:
+            raise ValidationError("This instant is out of range.") from exc
 
 
-def _public_claims(request) -> QuerySet[Claim]:  # type: ignore[no-untyped-def]
-    return Claim.objects.published()
+class SinceFilter(django_filters.IsoDateTimeFilter):
+    """``updated_since``: changed at or after this instant."""
+
+    field_class = UTCIsoDateTimeField
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("field_name", "updated_at")
+        kwargs.setdefault("lookup_expr", "gte")
+        kwargs.setdefault("label", "Changed at or after this instant (ISO 8601).")
+        super().__init__(**kwargs)
 
 
-def _public_topics(request) -> QuerySet[Topic]:  # type: ignore[no-untyped-def]
-    return Topic.objects.public()
+# Actors by id, slug, name or alias ---------------------------------------------------------------
+
+
+class PublicActorField(forms.CharField):
+    """An actor the public may see, given by its id, slug, name or one of its aliases ("FLA").
+
+    A newsroom has tens of thousands of actors, too many for a drop-down; a draft's actor is
+    "not found" exactly like a name that does not exist."""
+
+    default_error_messages = {
+        "unknown_actor": "No actor by that id, name or alias: check the spelling, or pick one "
+        "of the suggestions.",
+    }
+
+    def clean(self, value: Any) -> Actor | None:
+        text = super().clean(value)
+        if not text:
+            return None
+        match = Q(slug=text) | Q(name__iexact=text) | Q(aliases__name__iexact=text)
+        if text.isdigit() and len(text) < 19:
+            match |= Q(pk=int(text))
+        actor = public.actors().filter(match).order_by("name", "pk").first()
+        if actor is None:
+            raise ValidationError(self.error_messages["unknown_actor"], code="unknown_actor")
+        return actor
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class ActorFilter(django_filters.Filter):
+    field_class = PublicActorField
+
+
+class ClaimFilterForm(forms.Form):
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        after, before = data.get("event_after"), data.get("event_before")
+        if after and before and after > before:
+            self.add_error("event_before", "The end date must not be before the start date.")
+        return data
+
+
+def _public_topics(request: Any) -> QuerySet:
+    return public.topics()
 
 
 class ClaimFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
         method="search",
-        label="Full-text search over the claim, its summary, the quotes, translations and "
+        max_length=200,
+        label="Search",
+        help_text="Full-text search over the claim, its summary, the quotes, translations and "
         "paraphrases of its statements, and the names and aliases of the actors. Results come "
         "by relevance unless `ordering` is given.",
     )
-    actor = ActorChoiceFilter(
+    verdict = django_filters.ChoiceFilter(
+        choices=Verdict.choices, label="Verdict", empty_label="Any verdict"
+    )
+    contested = django_filters.ChoiceFilter(
+        choices=[("true", "Contested"), ("false", "Not contested")],
+        method="filter_contested",
+        label="Contested",
+        empty_label="Either",
+        help_text="true: one party's current position is for the claim and another's against.",
+    )
+    actor = ActorFilter(
         method="noop",
-        label="Claims on which this actor (or someone speaking for it) took a position. With "
-        "`stance`, the same statement must match both.",
+        label="Actor",
+        help_text="Claims on which this actor (or someone speaking for it) took a position: its "
+        "id, slug, name or an alias. With `position` or `stance`, the same statement must match.",
+    )
+    position = django_filters.ChoiceFilter(
+        choices=[
+            (Direction.FOR, "For the claim (asserted, acknowledged…)"),
+            (Direction.AGAINST, "Against the claim (denied, disputed…)"),
+            (Direction.NEUTRAL, "Neutral (declined to comment)"),
+        ],
+        method="noop",
+        label="Actor's position",
+        empty_label="Any position",
+        help_text="Claims with a statement in this direction (by `actor`, when given).",
     )
     stance = django_filters.ChoiceFilter(
         choices=Stance.choices,
         method="noop",
-        label="Claims with a statement of this stance (by `actor`, when given).",
+        label="Stance",
+        help_text="Claims with a statement of this stance (by `actor`, when given).",
     )
-    asserted_by = ActorChoiceFilter(
+    asserted_by = ActorFilter(
         method="filter_asserted_by",
-        label="Claims this actor, or someone speaking for it, has ever taken a position for.",
+        label="Asserted by",
+        help_text="Claims this actor, or someone speaking for it, has ever taken a position for.",
     )
-    denied_by = ActorChoiceFilter(
+    denied_by = ActorFilter(
         method="filter_denied_by",
-        label="Claims this actor, or someone speaking for it, has disputed, denied or retracted.",
-    )
-    verdict = django_filters.ChoiceFilter(choices=Verdict.choices)
-    contested = django_filters.ChoiceFilter(
-        choices=[("true", "true"), ("false", "false")],
-        method="filter_contested",
-        label="true: one actor's current position is for the claim and another's against.",
+        label="Denied by",
+        help_text="Claims this actor, or someone speaking for it, has disputed, denied or "
+        "retracted.",
     )
     topic = django_filters.ModelChoiceFilter(
-        queryset=_public_topics, to_field_name="slug", field_name="topics", label="Topic slug."
+        queryset=_public_topics,
+        to_field_name="slug",
+        field_name="topics",
+        label="Topic",
+        empty_label="Any topic",
+        help_text="Topic slug.",
     )
     event_after = django_filters.DateFilter(
-        field_name="event_date", lookup_expr="gte", label="Event on or after this date."
+        field_name="event_date", lookup_expr="gte", label="Event on or after"
     )
     event_before = django_filters.DateFilter(
-        field_name="event_date", lookup_expr="lte", label="Event on or before this date."
+        field_name="event_date", lookup_expr="lte", label="Event on or before"
     )
     updated_since = SinceFilter(
-        label="Changed at or after this instant (ISO 8601). With `ordering=updated_at`, the way "
-        "to sync: keep the last `updated_at` you saw and ask again from there.",
+        label="Updated since",
+        help_text="Changed at or after this instant (ISO 8601). With `ordering=updated_at`, the "
+        "way to sync: keep the last `updated_at` you saw and ask again from there.",
     )
     ordering = django_filters.ChoiceFilter(
         choices=[(key, key) for key in CLAIM_ORDERINGS],
         method="noop",
-        label="Order of the list; default -updated_at (relevance when `q` is given).",
+        label="Order",
+        help_text="Order of the list; default -updated_at (relevance when `q` is given).",
     )
 
     class Meta:
         model = Claim
         fields: list[str] = []
+        form = ClaimFilterForm
 
     def noop(self, queryset: QuerySet[Claim], name: str, value: object) -> QuerySet[Claim]:
         return queryset  # applied together in filter_queryset, or by the paginator
@@ -113,46 +206,26 @@ class ClaimFilter(django_filters.FilterSet):
     def search(self, queryset: QuerySet[Claim], name: str, value: str) -> QuerySet[Claim]:
         return search_claims(queryset, value) if value.strip() else queryset
 
-    def filter_asserted_by(self, queryset: QuerySet[Claim], name: str, actor: Actor):  # type: ignore[no-untyped-def]
+    def filter_asserted_by(self, queryset: QuerySet[Claim], name: str, actor: Actor) -> Any:
         return queryset.asserted_by(actor)
 
-    def filter_denied_by(self, queryset: QuerySet[Claim], name: str, actor: Actor):  # type: ignore[no-untyped-def]
+    def filter_denied_by(self, queryset: QuerySet[Claim], name: str, actor: Actor) -> Any:
         return queryset.denied_by(actor)
 
-    def filter_contested(self, queryset: QuerySet[Claim], name: str, value: str):  # type: ignore[no-untyped-def]
+    def filter_contested(self, queryset: QuerySet[Claim], name: str, value: str) -> Any:
         return queryset.contested() if value == "true" else queryset.uncontested()
 
     def filter_queryset(self, queryset: QuerySet[Claim]) -> QuerySet[Claim]:
         queryset = super().filter_queryset(queryset)
-        actor, stance = self.form.cleaned_data.get("actor"), self.form.cleaned_data.get("stance")
-        if actor or stance:
+        data = self.form.cleaned_data
+        actor, stance, position = data.get("actor"), data.get("stance"), data.get("position")
+        if actor or stance or position:
             statements = Statement.objects.filter(claim=OuterRef("pk"))
             if actor:
                 statements = statements.by(actor)
             if stance:
                 statements = statements.filter(stance=stance)
+            if position:
+                statements = statements.filter(stance__in=stances(position))
             queryset = queryset.filter(Exists(statements))
         return queryset
-
-
-class StatementFilter(django_filters.FilterSet):
-    claim = django_filters.ModelChoiceFilter(queryset=_public_claims)
-    actor = ActorChoiceFilter(
-        method="filter_actor",
-        label="Statements by this actor or made on its behalf.",
-    )
-    stance = django_filters.ChoiceFilter(choices=Stance.choices)
-    stated_after = django_filters.DateFilter(
-        field_name="stated_on", lookup_expr="gte", label="Said on or after this date."
-    )
-    stated_before = django_filters.DateFilter(
-        field_name="stated_on", lookup_expr="lte", label="Said on or before this date."
-    )
-    updated_since = SinceFilter()
-
-    class Meta:
-        model = Statement
-        fields: list[str] = []
-
-    def filter_actor(self, queryset: QuerySet[Statement], name: str, actor: Actor):  # type: ignore[no-untyped-def]
-        return queryset.by(actor)

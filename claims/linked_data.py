@@ -17,7 +17,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from actors.models import ActorKind
 
-from .vocabulary import Stance
+from .vocabulary import STANCES
 
 if TYPE_CHECKING:
     from django.http import HttpRequest
@@ -31,18 +31,6 @@ if TYPE_CHECKING:
 _SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 PUBLISHER = {"@type": "Organization", "name": "Contested"}
-
-# "denied by the Malian army": the stance as a reader says it before the actor's name.
-STANCE_PHRASE = {
-    Stance.ASSERTS: "asserted by",
-    Stance.SUGGESTS: "suggested by",
-    Stance.ACKNOWLEDGES: "acknowledged by",
-    Stance.SUPPORTS: "supported by",
-    Stance.DISPUTES: "disputed by",
-    Stance.DENIES: "denied by",
-    Stance.RETRACTS: "retracted by",
-    Stance.DECLINES_TO_COMMENT: "no comment from",
-}
 
 
 def _absolute(request: Request | HttpRequest, path: str) -> str:
@@ -74,7 +62,7 @@ def _creative_work(citation: Any, request: Request | HttpRequest) -> dict[str, A
 
 def stance_summary(statement: Statement) -> str:
     """ "denied by Malian army", "asserted by Mohamed Elmaouloud Ramadane on behalf of FLA"."""
-    phrase = f"{STANCE_PHRASE[statement.stance]} {statement.actor.name}"
+    phrase = f"{STANCES[statement.stance].by} {statement.actor.name}"
     if statement.on_behalf_of_id:
         phrase += f" on behalf of {statement.on_behalf_of.name}"
     return phrase
@@ -93,7 +81,7 @@ def claim_review(claim: Claim, request: Request | HttpRequest) -> dict[str, Any]
     }
     item: dict[str, Any] = {"@type": "Claim", "appearance": list(appearances.values())}
     if first_for:
-        item["author"] = _agent(first_for.on_behalf_of or first_for.actor, request)
+        item["author"] = _agent(first_for.party, request)
         item["datePublished"] = first_for.stated_on.isoformat()
     review: dict[str, Any] = {
         "@context": "https://schema.org",

@@ -7,6 +7,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, ExpressionWrapper, F, Min, OuterRef, Q
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -19,8 +20,8 @@ from core.models import TimeStampedModel, choices_check, internal_notes_field
 
 from .concurrency import VersionedModel
 from .vocabulary import (
-    LISTED_STATUSES,
     PUBLIC_STATUSES,
+    STANCE_DIRECTION,
     Channel,
     Direction,
     Outcome,
@@ -43,21 +44,9 @@ if TYPE_CHECKING:
 # Topics ------------------------------------------------------------------------------------------
 
 
-class TopicQuerySet(models.QuerySet["Topic"]):
-    def public(self) -> QuerySet[Topic]:
-        """Topics of listed claims: a topic with only drafts is not a filter choice."""
-        return self.filter(
-            pk__in=Claim.topics.through.objects.filter(claim__in=Claim.objects.published()).values(
-                "topic"
-            )
-        )
-
-
 class Topic(models.Model):
     name = models.CharField(max_length=100, unique=True)
     slug = models.SlugField(max_length=100, unique=True)
-
-    objects = TopicQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -82,14 +71,6 @@ def _current_positions(direction: str) -> Exists:
 
 
 class ClaimQuerySet(models.QuerySet["Claim"]):
-    def public(self) -> QuerySet[Claim]:
-        """Claims with a public page: published, or withdrawn with their reason shown."""
-        return self.filter(status__in=PUBLIC_STATUSES)
-
-    def published(self) -> QuerySet[Claim]:
-        """Claims in public lists, feeds, counts and search."""
-        return self.filter(status__in=LISTED_STATUSES)
-
     def with_contested(self) -> QuerySet[Claim]:
         return self.annotate(
             is_contested=ExpressionWrapper(
@@ -292,17 +273,33 @@ class Claim(VersionedModel, TimeStampedModel):
 # Statements --------------------------------------------------------------------------------------
 
 
+# A statement's party: whose position it is. A spokesperson speaks for the organisation, so
+# Ramadane's denial on behalf of the FLA is the FLA's position. ``Statement.party`` says the same
+# for a loaded row.
+PARTY = Coalesce("on_behalf_of", "actor")
+
+# The order of a claim's statements, and what "latest" means: when said, then when entered.
+CHRONOLOGICAL = ("stated_on", "pk")
+
+
 class StatementQuerySet(models.QuerySet["Statement"]):
-    def public(self) -> QuerySet[Statement]:
-        return self.filter(claim__in=Claim.objects.public())
+    def with_party(self) -> QuerySet[Statement]:
+        """Annotate ``party_id``: whose position each statement is (``Statement.party``)."""
+        return self.annotate(party_id=PARTY)
 
     def current(self) -> QuerySet[Statement]:
-        """Each actor's latest statement on each claim: its current position."""
-        later = Statement.objects.filter(claim=OuterRef("claim"), actor=OuterRef("actor")).filter(
-            Q(stated_on__gt=OuterRef("stated_on"))
-            | Q(stated_on=OuterRef("stated_on"), pk__gt=OuterRef("pk"))
+        """Each party's latest statement on each claim: its current position. Latest is the
+        statements' own order (``CHRONOLOGICAL``): said later, or said the same day and
+        entered later."""
+        later = (
+            Statement.objects.with_party()
+            .filter(claim=OuterRef("claim"), party_id=OuterRef("party_id"))
+            .filter(
+                Q(stated_on__gt=OuterRef("stated_on"))
+                | Q(stated_on=OuterRef("stated_on"), pk__gt=OuterRef("pk"))
+            )
         )
-        return self.filter(~Exists(later))
+        return self.with_party().filter(~Exists(later))
 
     def direction(self, direction: str) -> QuerySet[Statement]:
         return self.filter(stance__in=stances(direction))
@@ -379,7 +376,7 @@ class Statement(VersionedModel, TimeStampedModel):
     SUBSTANCE = ("stance", "quote")
 
     class Meta:
-        ordering = ["stated_on", "pk"]
+        ordering = list(CHRONOLOGICAL)
         constraints = [
             choices_check("stance", Stance),
             choices_check("stated_on_precision", DatePrecision),
@@ -413,19 +410,22 @@ class Statement(VersionedModel, TimeStampedModel):
 
     @property
     def direction(self) -> str:
-        from .vocabulary import STANCE_DIRECTION
-
         return STANCE_DIRECTION[self.stance]
+
+    @property
+    def party(self) -> Actor:
+        """Whose position this is: the organisation a spokesperson speaks for, else the speaker
+        (the database form is ``PARTY``)."""
+        return self.on_behalf_of or self.actor
+
+    @property
+    def chronological_key(self) -> tuple:
+        return tuple(getattr(self, name) for name in CHRONOLOGICAL)
 
     @property
     def stated_on_display(self) -> str:
         shown = dates.display(self.stated_on, self.stated_on_precision)
         return f"reported {shown}" if self.stated_on_is_report_date else shown
-
-
-class CitationQuerySet(models.QuerySet["Citation"]):
-    def public(self) -> QuerySet[Citation]:
-        return self.filter(statement__in=Statement.objects.public())
 
 
 class Citation(TimeStampedModel):
@@ -445,7 +445,6 @@ class Citation(TimeStampedModel):
     internal_notes = internal_notes_field()
 
     history = HistoricalRecords()
-    objects = CitationQuerySet.as_manager()
 
     class Meta:
         ordering = ["pk"]
@@ -464,10 +463,6 @@ class Citation(TimeStampedModel):
 
 
 class ClaimRelationQuerySet(models.QuerySet["ClaimRelation"]):
-    def public(self) -> QuerySet[ClaimRelation]:
-        public_claims = Claim.objects.public()
-        return self.filter(from_claim__in=public_claims, to_claim__in=public_claims)
-
     def involving(self, claim: Claim) -> QuerySet[ClaimRelation]:
         return self.filter(Q(from_claim=claim) | Q(to_claim=claim))
 
@@ -508,10 +503,6 @@ class ClaimRelation(TimeStampedModel):
 
 
 class RequestForCommentQuerySet(models.QuerySet["RequestForComment"]):
-    def public(self) -> QuerySet[RequestForComment]:
-        """Requests on public claims with a settled outcome: "did not respond by …"."""
-        return self.filter(claim__in=Claim.objects.public()).exclude(outcome=Outcome.PENDING)
-
     def overdue(self, today: datetime.date | None = None) -> QuerySet[RequestForComment]:
         today = today or timezone.localdate()
         return self.filter(outcome=Outcome.PENDING, deadline__lt=today)

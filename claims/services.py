@@ -14,20 +14,24 @@ from an older version raises ``StaleEdit`` and writes nothing.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
-from .models import Claim, Correction, Statement
-from .vocabulary import PUBLIC_STATUSES, Status
+from .models import Citation, Claim, ClaimRelation, Correction, RequestForComment, Statement
+from .permissions import (
+    EDITOR_ONLY_FIELDS,
+    PUBLISH,
+    check_editor_only,
+    check_may_change,
+)
+from .vocabulary import Status
 
 if TYPE_CHECKING:
-    from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+    from .permissions import User
 
-    User = AbstractBaseUser | AnonymousUser
-
-PUBLISH = "claims.publish_claim"
 CHANGE = "claims.change_claim"
 
 # The moves each status allows. A withdrawn claim stays withdrawn, with its page and reason:
@@ -39,9 +43,6 @@ TRANSITIONS: dict[str, frozenset[str]] = {
     Status.WITHDRAWN: frozenset(),
 }
 
-# Fields only someone who may publish can set. Status changes only through the moves below.
-EDITOR_ONLY_FIELDS = ("verdict", "verdict_reasoning", "withdrawal_reason")
-
 CLAIM_LABELS = {
     "text": "claim text",
     "verdict": "verdict",
@@ -51,10 +52,6 @@ CORRECTION_NOTE_MISSING = (
     "This claim is public: say what was corrected and why, for the public corrections log "
     "(changed: {changed})."
 )
-
-
-def can_publish(user: User) -> bool:
-    return bool(user.is_active and user.has_perm(PUBLISH))
 
 
 def _require(user: User, permission: str, action: str) -> None:
@@ -121,17 +118,6 @@ def withdraw(*, claim: Claim, by: User, reason: str) -> Claim:
 # Edits -------------------------------------------------------------------------------------------
 
 
-def check_may_edit(*, user: User, claim_was_public: bool, changed: Iterable[str]) -> None:
-    """A reporter edits drafts and claims in review, and never the editor-only fields."""
-    if can_publish(user):
-        return
-    if claim_was_public:
-        raise PermissionDenied("A published or withdrawn claim is corrected by an editor.")
-    editor_only = sorted(set(changed) & set(EDITOR_ONLY_FIELDS))
-    if editor_only:
-        raise PermissionDenied(f"Only an editor may set {', '.join(editor_only)}.")
-
-
 def substance_labels(obj: Claim | Statement, fields: Iterable[str]) -> list[str]:
     """How the corrections log names changed substantive fields: "claim text", "statement by
     Malian army: quote"."""
@@ -185,11 +171,7 @@ def create_claim(*, claim: Claim, by: User, reason: str = "") -> Claim:
         _require(by, PUBLISH, "publish claims")
         claim.published_by = by if by.is_authenticated else None  # type: ignore[assignment]
     blank = Claim()
-    check_may_edit(
-        user=by,
-        claim_was_public=False,
-        changed=[f for f in EDITOR_ONLY_FIELDS if getattr(claim, f) != getattr(blank, f)],
-    )
+    check_editor_only(by, [f for f in EDITOR_ONLY_FIELDS if getattr(claim, f) != getattr(blank, f)])
     claim.full_clean()
     _record(claim, by=by, reason=reason or "Created")
     claim.save()
@@ -200,16 +182,48 @@ def create_claim(*, claim: Claim, by: User, reason: str = "") -> Claim:
 def create_statement(*, statement: Statement, by: User, reason: str = "") -> Statement:
     """A new statement; on a published or withdrawn claim, only an editor adds one."""
     _require(by, "claims.add_statement", "add statements")
-    check_may_edit(user=by, claim_was_public=statement.claim.is_public, changed=())
+    check_may_change(by, statement)
     statement.full_clean()
     _record(statement, by=by, reason=reason or "Created")
     statement.save()
     return statement
 
 
+@dataclass
+class PendingCorrection:
+    """Changes to a public claim's substance made together — the admin's claim page saves the
+    claim, its statements and their citations at once — recorded as one correction at the end."""
+
+    claim: Claim
+    by: User
+    note: str
+    changed: list[str] = field(default_factory=list)
+
+    def add(self, labels: list[str]) -> None:
+        self.changed += [label for label in labels if label not in self.changed]
+
+    def record(self) -> Correction | None:
+        return record_correction(claim=self.claim, by=self.by, note=self.note, changed=self.changed)
+
+
+def _correct(
+    *, claim: Claim, by: User, note: str, labels: list[str], pending: PendingCorrection | None
+) -> Correction | None:
+    """Record the correction now, or add it to the one a page is gathering."""
+    if pending is not None:
+        pending.add(labels)
+        return None
+    return record_correction(claim=claim, by=by, note=note, changed=labels)
+
+
 @transaction.atomic
 def edit_claim(
-    *, claim: Claim, by: User, reason: str = "", correction_note: str = ""
+    *,
+    claim: Claim,
+    by: User,
+    reason: str = "",
+    correction_note: str = "",
+    pending: PendingCorrection | None = None,
 ) -> Correction | None:
     """Save changes made to ``claim`` (not its status: that moves through the functions above).
 
@@ -224,35 +238,111 @@ def edit_claim(
         raise ValidationError(
             {"status": "Change the status by submitting, publishing, withdrawing or returning."}
         )
-    was_public = saved.status in PUBLIC_STATUSES
-    check_may_edit(user=by, claim_was_public=was_public, changed=changed)
+    was_public = saved.is_public
+    check_may_change(by, saved)
+    check_editor_only(by, changed)
     labels = substance_labels(claim, changed) if was_public else []
-    require_correction_note(changed=labels, note=correction_note)
+    if pending is None:
+        require_correction_note(changed=labels, note=correction_note)
     claim.full_clean()
     _record(claim, by=by, reason=history_reason(changed=changed, given=reason or correction_note))
     claim.save()
-    return record_correction(claim=claim, by=by, note=correction_note, changed=labels)
+    return _correct(claim=claim, by=by, note=correction_note, labels=labels, pending=pending)
 
 
 @transaction.atomic
 def edit_statement(
-    *, statement: Statement, by: User, reason: str = "", correction_note: str = ""
+    *,
+    statement: Statement,
+    by: User,
+    reason: str = "",
+    correction_note: str = "",
+    pending: PendingCorrection | None = None,
 ) -> Correction | None:
     """Save changes made to ``statement``, under the same rules as ``edit_claim``."""
     _require(by, "claims.change_statement", "change statements")
     saved = Statement.objects.select_related("claim").get(pk=statement.pk)
     changed = _differences(statement, saved)
-    was_public = saved.claim.status in PUBLIC_STATUSES
-    moved_to_public = "claim_id" in changed and statement.claim.is_public
-    check_may_edit(user=by, claim_was_public=was_public or moved_to_public, changed=())
+    was_public = saved.claim.is_public
+    check_may_change(by, saved)
+    check_may_change(by, statement)
     labels = substance_labels(statement, changed) if was_public else []
-    require_correction_note(changed=labels, note=correction_note)
+    if pending is None:
+        require_correction_note(changed=labels, note=correction_note)
     statement.full_clean()
     _record(
         statement, by=by, reason=history_reason(changed=changed, given=reason or correction_note)
     )
     statement.save()
-    return record_correction(claim=saved.claim, by=by, note=correction_note, changed=labels)
+    return _correct(claim=saved.claim, by=by, note=correction_note, labels=labels, pending=pending)
+
+
+# What hangs off a claim: citations, relations between claims, requests for comment ----------
+
+Attached = Statement | Citation | ClaimRelation | RequestForComment
+
+
+def _permission(record: Attached, action: str) -> str:
+    return f"claims.{action}_{record._meta.model_name}"
+
+
+def sources_label(statement: Statement) -> str:
+    """How the corrections log names a change to a public statement's sources."""
+    return f"statement by {statement.actor}: sources"
+
+
+@transaction.atomic
+def save_record(
+    *, record: Citation | ClaimRelation | RequestForComment, by: User, reason: str = ""
+) -> None:
+    """Add or change a citation, a relation between claims or a request for comment: the model
+    permission, who may change what (the record as saved and as it will be), ``full_clean()``,
+    and who and why in its history."""
+    adding = record._state.adding
+    _require(by, _permission(record, "add" if adding else "change"), "make this change")
+    if not adding:
+        check_may_change(by, type(record).objects.get(pk=record.pk))
+    check_may_change(by, record)
+    record.full_clean()
+    _record(record, by=by, reason=reason or ("Created" if adding else "Edited"))
+    record.save()
+
+
+@transaction.atomic
+def delete_record(*, record: Attached, by: User, reason: str = "") -> None:
+    """Delete a statement, a citation, a relation between claims or a request for comment,
+    under the same rules as ``save_record``."""
+    _require(by, _permission(record, "delete"), "delete this")
+    check_may_change(by, record)
+    _record(record, by=by, reason=reason or "Deleted")
+    record.delete()
+
+
+@transaction.atomic
+def replace_citations(
+    *,
+    statement: Statement,
+    citations: list[Citation],
+    by: User,
+    reason: str = "",
+    correction_note: str = "",
+) -> Correction | None:
+    """Make ``citations`` (unsaved) the statement's sources. Citations already there are kept;
+    on a public claim, removing or changing one is a correction (a source added is not)."""
+    key = lambda c: (c.source_id, c.locator, c.credibility)  # noqa: E731
+    existing = list(statement.citations.all())
+    wanted = {key(c) for c in citations}
+    removed = [c for c in existing if key(c) not in wanted]
+    labels = [sources_label(statement)] if removed and statement.claim.is_public else []
+    require_correction_note(changed=labels, note=correction_note)
+    for citation in removed:
+        delete_record(record=citation, by=by, reason=reason)
+    kept = {key(c) for c in existing}
+    for citation in citations:
+        if key(citation) not in kept:
+            citation.statement = statement
+            save_record(record=citation, by=by, reason=reason)
+    return record_correction(claim=statement.claim, by=by, note=correction_note, changed=labels)
 
 
 def history_reason(*, changed: Iterable[str], given: str = "", where: str = "") -> str:

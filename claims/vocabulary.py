@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.db import models
 
 
@@ -22,19 +24,32 @@ class Stance(models.TextChoices):
     DECLINES_TO_COMMENT = "declines_to_comment", "declines to comment"
 
 
-# A retraction is "against": the speaker no longer stands behind the claim. Because only each
-# actor's *latest* position counts towards "contested", an actor who asserts and then retracts
-# does not make a claim contested on their own.
-STANCE_DIRECTION: dict[str, str] = {
-    Stance.ASSERTS: Direction.FOR,
-    Stance.SUGGESTS: Direction.FOR,
-    Stance.ACKNOWLEDGES: Direction.FOR,
-    Stance.SUPPORTS: Direction.FOR,
-    Stance.DISPUTES: Direction.AGAINST,
-    Stance.DENIES: Direction.AGAINST,
-    Stance.RETRACTS: Direction.AGAINST,
-    Stance.DECLINES_TO_COMMENT: Direction.NEUTRAL,
+@dataclass(frozen=True)
+class StanceWords:
+    """How a stance reads: its direction, "denied" (what a party did) and "denied by" (before
+    the party's name)."""
+
+    direction: str
+    past: str
+    by: str
+
+
+# The one table of stance wording. A retraction is "against": the speaker no longer stands
+# behind the claim. Because only each party's *latest* position counts towards "contested", a
+# party that asserts and then retracts does not make a claim contested on its own.
+STANCES: dict[str, StanceWords] = {
+    Stance.ASSERTS: StanceWords(Direction.FOR, "asserted", "asserted by"),
+    Stance.SUGGESTS: StanceWords(Direction.FOR, "suggested", "suggested by"),
+    Stance.ACKNOWLEDGES: StanceWords(Direction.FOR, "acknowledged", "acknowledged by"),
+    Stance.SUPPORTS: StanceWords(Direction.FOR, "supported", "supported by"),
+    Stance.DISPUTES: StanceWords(Direction.AGAINST, "disputed", "disputed by"),
+    Stance.DENIES: StanceWords(Direction.AGAINST, "denied", "denied by"),
+    Stance.RETRACTS: StanceWords(Direction.AGAINST, "retracted", "retracted by"),
+    Stance.DECLINES_TO_COMMENT: StanceWords(
+        Direction.NEUTRAL, "declined to comment", "no comment from"
+    ),
 }
+STANCE_DIRECTION: dict[str, str] = {stance: words.direction for stance, words in STANCES.items()}
 
 
 def stances(direction: str) -> list[str]:

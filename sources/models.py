@@ -12,7 +12,7 @@ from core.models import TimeStampedModel, choices_check, internal_notes_field
 from sources.fields import NormalisedURLField
 
 if TYPE_CHECKING:
-    from django.db.models import QuerySet
+    pass
 
 
 class OutletKind(models.TextChoices):
@@ -25,12 +25,6 @@ class OutletKind(models.TextChoices):
     NGO = "ngo", "NGO"
     THINK_TANK = "think_tank", "Think tank"
     OTHER = "other", "Other"
-
-
-class OutletQuerySet(models.QuerySet["Outlet"]):
-    def public(self) -> QuerySet[Outlet]:
-        """Outlets of sources that the public may see."""
-        return self.filter(pk__in=Source.objects.public().values("outlet"))
 
 
 class Outlet(TimeStampedModel):
@@ -49,7 +43,6 @@ class Outlet(TimeStampedModel):
     internal_notes = internal_notes_field()
 
     history = HistoricalRecords()
-    objects = OutletQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -60,14 +53,6 @@ class Outlet(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.name
-
-
-class SourceQuerySet(models.QuerySet["Source"]):
-    def public(self) -> QuerySet[Source]:
-        """Sources cited by a statement on a claim the public may see — nothing else."""
-        from claims.models import Citation
-
-        return self.filter(pk__in=Citation.objects.public().values("source"))
 
 
 class Source(TimeStampedModel):
@@ -103,7 +88,6 @@ class Source(TimeStampedModel):
     internal_notes = internal_notes_field()
 
     history = HistoricalRecords()
-    objects = SourceQuerySet.as_manager()
 
     class Meta:
         ordering = ["-published_on", "title"]

@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from actors.models import Actor
 from claims.models import Claim, Correction, Statement
+from claims.visibility import public
 from claims.vocabulary import Stance
 from sources.models import Source
 from tests.factories import (
@@ -44,7 +45,7 @@ def admin_url(model, view: str, *args) -> str:  # type: ignore[no-untyped-def]
 def test_every_admin_page_opens_for_an_editor(editor, demo, model):
     if model is Correction:  # the demo has none: corrections come with later edits
         Correction.objects.create(
-            claim=Claim.objects.public().first(), note="Misquoted.", changed=["claim text"]
+            claim=public.claims().first(), note="Misquoted.", changed=["claim text"]
         )
     response = editor.get(admin_url(model, "changelist"))
     assert response.status_code == 200

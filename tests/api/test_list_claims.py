@@ -7,7 +7,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from claims.models import Claim
+from claims.visibility import public
 from claims.vocabulary import Stance, Status
 from tests.api.conftest import count_queries, ids
 from tests.factories import (
@@ -142,7 +142,7 @@ def test_the_page_size_is_bounded_and_pages_chain_without_gaps(api, db):
         assert len(body["results"]) <= 7
         seen += [row["id"] for row in body["results"]]
         url = body["next"]
-    assert sorted(seen) == sorted(Claim.objects.published().values_list("pk", flat=True))
+    assert sorted(seen) == sorted(public.listed_claims().values_list("pk", flat=True))
     assert len(seen) == len(set(seen)) == 30
     assert len(api.get(URL).json()["results"]) == 25
 
@@ -154,7 +154,7 @@ def test_a_tool_syncs_with_updated_since_and_ascending_order(api, db):
         r["updated_at"] for r in first["results"]
     )
     last_seen = first["results"][-1]["updated_at"]
-    changed = Claim.objects.published().order_by("updated_at").first()
+    changed = public.listed_claims().order_by("updated_at").first()
     changed.summary = "Corrected."
     changed.save()
     later = api.get(URL, {"ordering": "updated_at", "updated_since": last_seen}).json()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from claims.visibility import public
 from tests.browser.conftest import assert_accessible, screenshot
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -12,7 +13,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 PAGES = {
     "home": "/",
     "claims": "/claims/",
-    "claims-search": "/claims/?q=drone&contested=yes",
+    "claims-search": "/claims/?q=drone&contested=true",
     "claim": "/claims/fla-drone-shot-down-malian-army-helicopter/",
     "claim-many-statements": "/claims/ukraine-supplies-drones-and-weapons-to-the-fla/",
     "actors": "/actors/",
@@ -27,9 +28,8 @@ PAGES = {
 def url_of(name: str) -> str:
     if PAGES[name]:
         return PAGES[name]
-    from sources.models import Source
 
-    return Source.objects.public().get().get_absolute_url()
+    return public.sources().get().get_absolute_url()
 
 
 def visit(page, url: str, live_server) -> tuple[list[str], list[str]]:

@@ -9,7 +9,8 @@ from django.apps import apps
 from django.core.management import call_command
 
 from actors.models import Actor, ActorRelation
-from claims.models import Claim, ClaimRelation, Statement
+from claims.models import Claim, Statement
+from claims.visibility import public
 from sources.models import Source
 
 pytestmark = pytest.mark.django_db
@@ -49,13 +50,13 @@ def test_the_helicopter_and_the_intercepted_drone_are_rival_published_claims():
     helicopter = Claim.objects.get(slug=HELICOPTER)
     intercepted = Claim.objects.get(slug=INTERCEPTED)
     assert (
-        ClaimRelation.objects.public()
+        public.claim_relations()
         .filter(from_claim=helicopter, kind="contradicts", to_claim=intercepted)
         .exists()
     )
     fla = Actor.objects.get(slug="fla")
     army = Actor.objects.get(slug="malian-armed-forces")
-    assert helicopter in Claim.objects.published().contested().asserted_by(fla).denied_by(army)
+    assert helicopter in public.listed_claims().contested().asserted_by(fla).denied_by(army)
     assert intercepted in Claim.objects.asserted_by(army)
 
 
@@ -109,6 +110,6 @@ def test_actors_carry_aliases_and_relations():
 def test_the_demo_shows_the_visibility_rule():
     call_command("load_demo")
     assert Claim.objects.filter(status="draft").exists()
-    public_actors = set(Actor.objects.public().values_list("slug", flat=True))
+    public_actors = set(public.actors().values_list("slug", flat=True))
     assert "ulf-laessing" not in public_actors  # quoted only in the draft
     assert {"fla", "malian-armed-forces", "mohamed-elmaouloud-ramadane"} <= public_actors

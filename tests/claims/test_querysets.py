@@ -7,6 +7,7 @@ import datetime
 import pytest
 
 from claims.models import Claim
+from claims.visibility import public
 from claims.vocabulary import Stance, Status
 from tests.factories import ActorFactory, ClaimFactory, StatementFactory
 
@@ -27,7 +28,7 @@ def test_published_holds_only_published_claims():
         withdrawal_reason="Duplicate.",
         withdrawn_at=datetime.datetime(2025, 11, 1, tzinfo=datetime.UTC),
     )
-    assert list(Claim.objects.published()) == [published]
+    assert list(public.listed_claims()) == [published]
 
 
 def test_public_also_holds_withdrawn_claims_which_keep_their_page():
@@ -38,7 +39,7 @@ def test_public_also_holds_withdrawn_claims_which_keep_their_page():
         withdrawn_at=datetime.datetime(2025, 11, 1, tzinfo=datetime.UTC),
     )
     ClaimFactory(status=Status.DRAFT)
-    assert list(Claim.objects.public()) == [withdrawn]
+    assert list(public.claims()) == [withdrawn]
 
 
 def test_a_claim_with_one_actor_for_and_another_against_is_contested():
@@ -108,7 +109,7 @@ def test_querysets_compose():
     draft = ClaimFactory()
     StatementFactory(claim=draft, actor=fla, stance=Stance.ASSERTS)
     StatementFactory(claim=draft, actor=army, stance=Stance.DENIES)
-    assert list(Claim.objects.published().contested().asserted_by(fla).denied_by(army)) == [claim]
+    assert list(public.listed_claims().contested().asserted_by(fla).denied_by(army)) == [claim]
 
 
 def test_first_asserted_is_the_earliest_position_for_the_claim():

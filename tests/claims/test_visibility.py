@@ -6,10 +6,9 @@ import datetime
 
 import pytest
 
-from actors.models import Actor, ActorRelation
-from claims.models import Citation, Claim, ClaimRelation, RequestForComment, Statement, Topic
+from claims.models import RequestForComment
+from claims.visibility import public
 from claims.vocabulary import Outcome, Status
-from sources.models import Outlet, Source
 from tests.factories import (
     ActorFactory,
     ActorRelationFactory,
@@ -53,27 +52,27 @@ def ledger():
 
 
 def test_the_public_sees_only_published_claims(ledger):
-    assert list(Claim.objects.public()) == [ledger["published"]]
+    assert list(public.claims()) == [ledger["published"]]
 
 
 def test_statements_and_citations_of_drafts_are_not_public(ledger):
-    assert ledger["draft_statement"] not in Statement.objects.public()
-    assert ledger["pub_statement"] in Statement.objects.public()
-    assert list(Citation.objects.public()) == [ledger["pub_citation"]]
+    assert ledger["draft_statement"] not in public.statements()
+    assert ledger["pub_statement"] in public.statements()
+    assert list(public.citations()) == [ledger["pub_citation"]]
 
 
 def test_an_actor_that_only_drafts_reference_is_not_public(ledger):
-    public = set(Actor.objects.public())
-    assert public == {ledger["pub_speaker"], ledger["pub_party"], ledger["shared"]}
+    visible = set(public.actors())
+    assert visible == {ledger["pub_speaker"], ledger["pub_party"], ledger["shared"]}
 
 
 def test_a_source_and_outlet_that_only_drafts_cite_are_not_public(ledger):
-    assert list(Source.objects.public()) == [ledger["pub_source"]]
-    assert list(Outlet.objects.public()) == [ledger["pub_outlet"]]
+    assert list(public.sources()) == [ledger["pub_source"]]
+    assert list(public.outlets()) == [ledger["pub_outlet"]]
 
 
 def test_a_topic_with_only_drafts_is_not_public(ledger):
-    assert list(Topic.objects.public()) == [ledger["pub_topic"]]
+    assert list(public.topics()) == [ledger["pub_topic"]]
 
 
 def test_publishing_the_draft_makes_what_it_references_public(ledger):
@@ -81,8 +80,8 @@ def test_publishing_the_draft_makes_what_it_references_public(ledger):
     draft.status = Status.PUBLISHED
     draft.full_clean()
     draft.save()
-    assert ledger["draft_party"] in Actor.objects.public()
-    assert ledger["draft_source"] in Source.objects.public()
+    assert ledger["draft_party"] in public.actors()
+    assert ledger["draft_source"] in public.sources()
 
 
 def test_a_withdrawn_claim_keeps_what_it_references_public(ledger):
@@ -91,51 +90,51 @@ def test_a_withdrawn_claim_keeps_what_it_references_public(ledger):
     claim.withdrawal_reason = "Based on a misread communiqué."
     claim.full_clean()
     claim.save()
-    assert ledger["pub_speaker"] in Actor.objects.public()
-    assert ledger["pub_source"] in Source.objects.public()
-    assert claim not in Claim.objects.published()
+    assert ledger["pub_speaker"] in public.actors()
+    assert ledger["pub_source"] in public.sources()
+    assert claim not in public.listed_claims()
 
 
 def test_an_actor_unreferenced_by_any_claim_is_not_public():
     ActorFactory()
-    assert not Actor.objects.public().exists()
+    assert not public.actors().exists()
 
 
 def test_a_relation_is_public_only_when_both_actors_are(ledger):
     visible = ActorRelationFactory(subject=ledger["pub_speaker"], object=ledger["pub_party"])
     ActorRelationFactory(subject=ledger["pub_speaker"], object=ledger["draft_party"])
     ActorRelationFactory(subject=ledger["pub_speaker"], object=ActorFactory())
-    assert list(ActorRelation.objects.public()) == [visible]
+    assert list(public.actor_relations()) == [visible]
 
 
 def test_a_relation_source_does_not_make_a_source_public(ledger):
     relation = ActorRelationFactory(
         subject=ledger["pub_speaker"], object=ledger["pub_party"], source=ledger["draft_source"]
     )
-    assert relation in ActorRelation.objects.public()
-    assert ledger["draft_source"] not in Source.objects.public()
+    assert relation in public.actor_relations()
+    assert ledger["draft_source"] not in public.sources()
 
 
 def test_a_claim_relation_to_a_draft_is_not_public(ledger):
     rival = ClaimFactory(published=True)
     visible = ClaimRelationFactory(from_claim=ledger["published"], to_claim=rival)
     ClaimRelationFactory(from_claim=ledger["published"], to_claim=ledger["draft"])
-    assert list(ClaimRelation.objects.public()) == [visible]
+    assert list(public.claim_relations()) == [visible]
 
 
 def test_a_pending_request_for_comment_is_not_public_nor_its_actor(ledger):
     asked = ActorFactory()
     RequestForCommentFactory(claim=ledger["published"], actor=asked, outcome=Outcome.PENDING)
-    assert not RequestForComment.objects.public().exists()
-    assert asked not in Actor.objects.public()
+    assert not public.requests_for_comment().exists()
+    assert asked not in public.actors()
 
 
 def test_an_actor_that_did_not_respond_to_a_public_claim_is_public(ledger):
     asked = ActorFactory()
     RequestForCommentFactory(claim=ledger["published"], actor=asked, outcome=Outcome.NO_RESPONSE)
     RequestForCommentFactory(claim=ledger["draft"], outcome=Outcome.NO_RESPONSE)
-    assert RequestForComment.objects.public().count() == 1
-    assert asked in Actor.objects.public()
+    assert public.requests_for_comment().count() == 1
+    assert asked in public.actors()
 
 
 def test_overdue_lists_pending_requests_past_their_deadline():

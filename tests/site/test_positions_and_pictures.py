@@ -6,11 +6,12 @@ import datetime
 
 import pytest
 
-from claims.pages import describe_changes, positions, stance_grid
-from claims.pictures import AXIS, grid_picture, timeline
+from claims.positions import current_positions, describe_changes
 from claims.vocabulary import Stance
-from core.templatetags.contested import language_name
 from tests.factories import ActorFactory, ClaimFactory, StatementFactory
+from website.pages import stance_grid
+from website.pictures import AXIS, grid_picture, timeline
+from website.templatetags.contested import language_name
 
 pytestmark = pytest.mark.django_db
 
@@ -62,7 +63,7 @@ def test_positions_group_parties_by_their_latest_stance_and_count_spokespeople_f
     a = said(claim, fla, Stance.ASSERTS, datetime.date(2025, 2, 1))
     b = said(claim, spokesman, Stance.RETRACTS, datetime.date(2025, 5, 1), on_behalf_of=fla)
     c = said(claim, army, Stance.DECLINES_TO_COMMENT, datetime.date(2025, 2, 1))
-    grouped = positions([a, b, c])
+    grouped = current_positions([a, b, c])
     assert grouped["for"] == []
     assert [p.party for p in grouped["against"]] == [fla]
     assert grouped["against"][0].change == "asserted in February 2025, retracted in May 2025"

@@ -52,7 +52,7 @@ def grow(n: int, actor, topic) -> None:
     [
         reverse("home"),
         reverse("claims:claim-list"),
-        reverse("claims:claim-list") + "?q=happened&contested=yes",
+        reverse("claims:claim-list") + "?q=happened&contested=true",
         reverse("actors:actor-list"),
         reverse("topic-detail", args=["topic"]),
         reverse("feed-claims"),

@@ -21,7 +21,7 @@ def public_urls(helicopter) -> list[str]:
         reverse("methodology"),
         reverse("claims:claim-list"),
         reverse("claims:claim-list") + "?q=helicopter",
-        reverse("claims:claim-list") + "?contested=yes",
+        reverse("claims:claim-list") + "?contested=true",
         reverse("claims:claim-list") + f"?actor={fla.slug}&position=against",
         reverse("claims:claim-list") + f"?topic={helicopter['topic'].slug}",
         claim.get_absolute_url(),
@@ -85,7 +85,7 @@ def test_a_filter_naming_the_drafts_actor_is_an_error_that_does_not_echo_it(
     assert response.status_code == 400
     text = response.content.decode()
     assert "Actor" in text
-    assert "No actor by that name or alias" in text
+    assert "No actor by that id, name or alias" in text
     assert MARKER not in text
 
 

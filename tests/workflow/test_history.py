@@ -175,7 +175,7 @@ ALLOWED = {
     "sources/fields.py",
     # The API's If-Match for actors and sources: a conditional UPDATE of updated_at alone,
     # always followed in the same transaction by the save() that history records.
-    "core/api.py",
+    "api/base.py",
 }
 UNSEEN_WRITE = re.compile(r"\.(update|bulk_create|bulk_update)\(")
 
@@ -183,7 +183,7 @@ UNSEEN_WRITE = re.compile(r"\.(update|bulk_create|bulk_update)\(")
 def test_no_code_writes_tracked_rows_behind_the_historys_back():
     found = {
         str(path.relative_to(ROOT))
-        for app in ("claims", "actors", "sources", "core", "config")
+        for app in ("claims", "actors", "sources", "core", "config", "api", "website", "newsroom")
         for path in (ROOT / app).rglob("*.py")
         if "migrations" not in path.parts and UNSEEN_WRITE.search(path.read_text())
     }

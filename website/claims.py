@@ -9,57 +9,55 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
-from core.views import public_page
+from claims.filters import CLAIM_ORDERINGS, ClaimFilter
+from claims.linked_data import claim_review, ld_json_script
+from claims.models import Claim
+from claims.positions import current_positions
+from claims.selectors import corrections, public_revisions
+from claims.visibility import public, visible_to
+from claims.vocabulary import PUBLIC_STATUSES, Status, Verdict
 
-from .forms import ClaimFilterForm
-from .linked_data import claim_review, ld_json_script
-from .models import Claim, Topic
-from .pages import (
-    claim_for_page,
-    claims_for_lists,
-    positions,
-    reply_sentence,
-    rival_and_related,
-    stance_grid,
-)
+from .forms import SITE_FILTERS, dress
+from .http import public_page
+from .pages import claim_for_page, claims_for_lists, reply_sentence, rival_and_related, stance_grid
 from .pictures import grid_picture, timeline
-from .search import search_claims
-from .selectors import corrections, public_revisions
-from .vocabulary import PUBLIC_STATUSES, Status, Verdict
 
 if TYPE_CHECKING:
-    from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
     from django.http import HttpRequest, HttpResponse
 
 PAGE_SIZE = 20
 
 
-def can_preview(user: AbstractBaseUser | AnonymousUser) -> bool:
-    """Newsroom staff may open a draft's page to check it before publishing."""
-    return bool(user.is_active and user.is_staff and user.has_perm("claims.view_claim"))
-
-
 @public_page
 def claim_list(request: HttpRequest) -> HttpResponse:
-    """Published claims, newest update first; filtered, and searched by relevance, from a GET
-    form. A value that is not valid answers 400 with the form naming the field."""
-    form = ClaimFilterForm(request.GET or None)
+    """Published claims, newest update first; filtered (``claims.filters.ClaimFilter``, the
+    API's too), and searched by relevance, from a GET form. A value that is not valid answers
+    400 with the form naming the field."""
+    claims = claims_for_lists().order_by("-updated_at", "-pk")
+    filters = ClaimFilter(request.GET or None, queryset=claims, request=request)
+    form = filters.form
+    fields = dress(form)
     page, status = None, 200
     if form.is_bound and not form.is_valid():
         status = 400
     else:
-        claims = claims_for_lists().order_by("-updated_at", "-pk")
         if form.is_bound:
-            claims = form.filter(claims)
-            if query := form.cleaned_data.get("q"):
-                claims = search_claims(claims, query)
+            claims = filters.qs
+            if ordering := form.cleaned_data.get("ordering"):
+                claims = claims.order_by(*CLAIM_ORDERINGS[ordering])
         page = Paginator(claims, PAGE_SIZE).get_page(request.GET.get("page"))
     query_string = request.GET.copy()
     query_string.pop("page", None)
     return render(
         request,
         "claims/claim_list.html",
-        {"form": form, "page": page, "query_string": query_string.urlencode()},
+        {
+            "form": form,
+            "fields": fields,
+            "site_filters": SITE_FILTERS,
+            "page": page,
+            "query_string": query_string.urlencode(),
+        },
         status=status,
     )
 
@@ -73,7 +71,7 @@ def claim_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """A public claim; a draft's address answers exactly like one that does not exist, except to
     newsroom staff, who see it with a preview banner."""
     try:
-        claim = claim_for_page(slug, preview=can_preview(request.user))
+        claim = claim_for_page(slug, seen=visible_to(request.user))
     except Claim.DoesNotExist:
         raise Http404 from None
     statements = list(claim.statements.all())
@@ -81,7 +79,7 @@ def claim_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "claim": claim,
         "is_preview": claim.status not in PUBLIC_STATUSES,
         "statements": statements,
-        "positions": positions(statements),
+        "positions": current_positions(statements),
         "timeline": timeline(statements),
         "relations": rival_and_related(claim),
         "replies": [reply_sentence(r) for r in claim.requests_for_comment.all()],
@@ -104,7 +102,7 @@ def claim_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 @public_page
 def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    topic = get_object_or_404(Topic.objects.public(), slug=slug)
+    topic = get_object_or_404(public.topics(), slug=slug)
     claims = claims_for_lists().filter(topics=topic).order_by("-updated_at", "-pk")
     page = Paginator(claims, PAGE_SIZE).get_page(request.GET.get("page"))
     grid = stance_grid(page.object_list)

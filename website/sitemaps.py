@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from actors.models import Actor
 from claims.models import Claim, Topic
+from claims.visibility import public
 from sources.models import Source
 
 
@@ -18,7 +19,7 @@ class ClaimSitemap(Sitemap):
     changefreq = "daily"
 
     def items(self) -> Any:
-        return Claim.objects.published().only("slug", "updated_at").order_by("pk")
+        return public.listed_claims().only("slug", "updated_at").order_by("pk")
 
     def lastmod(self, claim: Claim) -> Any:
         return claim.updated_at
@@ -26,7 +27,7 @@ class ClaimSitemap(Sitemap):
 
 class ActorSitemap(Sitemap):
     def items(self) -> Any:
-        return Actor.objects.public().only("slug", "updated_at").order_by("pk")
+        return public.actors().only("slug", "updated_at").order_by("pk")
 
     def lastmod(self, actor: Actor) -> Any:
         return actor.updated_at
@@ -34,7 +35,7 @@ class ActorSitemap(Sitemap):
 
 class SourceSitemap(Sitemap):
     def items(self) -> Any:
-        return Source.objects.public().only("pk", "updated_at").order_by("pk")
+        return public.sources().only("pk", "updated_at").order_by("pk")
 
     def lastmod(self, source: Source) -> Any:
         return source.updated_at
@@ -42,7 +43,7 @@ class SourceSitemap(Sitemap):
 
 class TopicSitemap(Sitemap):
     def items(self) -> Any:
-        return Topic.objects.public().only("slug").order_by("pk")
+        return public.topics().only("slug").order_by("pk")
 
     def location(self, topic: Topic) -> str:
         return reverse("topic-detail", args=[topic.slug])

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from rest_framework import serializers
 
-from core.api import ApiUrlField, HtmlUrlField, save_validated
+from claims.visibility import public
 from core.grades import Reliability
-from core.viewsets import ReadViewSet, WriteViewSet
+from sources.models import Outlet, OutletKind, Source
 
-from .filters import SourceFilter
-from .models import Outlet, OutletKind, Source
+from .base import ApiUrlField, HtmlUrlField, save_validated
+from .source_filters import SourceFilter
+from .viewsets import ReadViewSet, WriteViewSet
 
 
 class OutletSerializer(serializers.ModelSerializer):
@@ -106,7 +107,7 @@ class OutletViewSet(ReadViewSet):
     pagination_ordering = ("name", "pk")
 
     def public_queryset(self):  # type: ignore[no-untyped-def]
-        return Outlet.objects.public()
+        return public.outlets()
 
 
 class SourceViewSet(WriteViewSet):
@@ -117,7 +118,7 @@ class SourceViewSet(WriteViewSet):
     filterset_class = SourceFilter
 
     def public_queryset(self):  # type: ignore[no-untyped-def]
-        return Source.objects.public()
+        return public.sources()
 
     def prepare(self, queryset):  # type: ignore[no-untyped-def]
         return queryset.select_related("outlet")

@@ -8,9 +8,8 @@ import django_filters
 from django.db.models import Exists, OuterRef, Q
 from django_countries import countries
 
-from core.api import SinceFilter
-
-from .models import Actor, ActorAlias, ActorKind
+from actors.models import Actor, ActorAlias, ActorKind
+from claims.filters import SinceFilter
 
 if TYPE_CHECKING:
     from django.db.models import QuerySet

@@ -2,9 +2,9 @@ from __future__ import annotations
 
 from django.contrib import admin
 
-from core.admin import HistoryAdmin
+from sources.models import Outlet, Source
 
-from .models import Outlet, Source
+from .history import HistoryAdmin
 
 
 @admin.register(Outlet)

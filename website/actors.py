@@ -9,11 +9,12 @@ from django.db.models import Exists, F, Func, IntegerField, OuterRef, Q, Subquer
 from django.http import Http404
 from django.shortcuts import render
 
-from claims.models import Claim, Statement
-from claims.pages import actor_for_page, actor_positions, actor_relations, actor_standing
-from core.views import public_page
+from actors.models import Actor
+from claims.models import Statement
+from claims.visibility import public
 
-from .models import Actor
+from .http import public_page
+from .pages import actor_for_page, actor_positions, actor_relations, actor_standing
 
 if TYPE_CHECKING:
     from django.http import HttpRequest, HttpResponse
@@ -29,7 +30,7 @@ def _listed_claim_count() -> Subquery:
         Q(actor=OuterRef(OuterRef("pk"))) | Q(on_behalf_of=OuterRef(OuterRef("pk")))
     )
     claims = (
-        Claim.objects.published()
+        public.listed_claims()
         .filter(Exists(speaks))
         .order_by()
         .annotate(n=Func(F("pk"), function="COUNT"))
@@ -40,7 +41,7 @@ def _listed_claim_count() -> Subquery:
 
 @public_page
 def actor_list(request: HttpRequest) -> HttpResponse:
-    actors = Actor.objects.public().annotate(claim_count=_listed_claim_count()).order_by("name")
+    actors = public.actors().annotate(claim_count=_listed_claim_count()).order_by("name")
     page = Paginator(actors, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "actors/actor_list.html", {"page": page})
 

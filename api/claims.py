@@ -1,7 +1,8 @@
 """Claims and statements in the public API.
 
-Lists read ``Claim.objects.published()``; a claim's detail reads ``public()`` so a withdrawn
-claim keeps its address. Everything nested is prefetched from the public querysets.
+Lists read ``public.listed_claims()``; a claim's detail reads ``public.claims()`` so a
+withdrawn claim keeps its address (``claims.visibility``). Everything nested is prefetched from
+the public querysets.
 """
 
 from __future__ import annotations
@@ -22,18 +23,21 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework_csv.renderers import CSVRenderer
 
-from actors.api import ActorBriefSerializer
 from actors.models import Actor
-from core.api import ApiUrlField, HtmlUrlField, may_publish, save_validated, version_of
-from core.viewsets import WriteViewSet
-from sources.api import SourceSerializer
+from claims import linked_data, permissions, selectors, services
+from claims.concurrency import StaleEdit
+from claims.filters import CLAIM_ORDERINGS, ClaimFilter
+from claims.models import Citation, Claim, RequestForComment, Statement, Topic
+from claims.positions import current_positions
+from claims.visibility import public
+from claims.vocabulary import PUBLIC_STATUSES, Direction, Status
 from sources.models import Source
 
-from . import linked_data, selectors, services
-from .concurrency import StaleEdit
-from .filters import CLAIM_ORDERINGS, ClaimFilter, StatementFilter
-from .models import Citation, Claim, ClaimRelation, RequestForComment, Statement, Topic
-from .vocabulary import PUBLIC_STATUSES, Direction, Status
+from .actors import ActorBriefSerializer
+from .base import ApiUrlField, HtmlUrlField, version_of
+from .sources import SourceSerializer
+from .statement_filters import StatementFilter
+from .viewsets import WriteViewSet
 
 # Renderers ---------------------------------------------------------------------------------------
 
@@ -192,8 +196,25 @@ class RequestForCommentSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
+class PositionSerializer(serializers.Serializer):
+    """A party's current position on the claim (``claims.positions``): the same grouping as the
+    claim page's for / against columns and the ``contested`` flag."""
+
+    party = ActorBriefSerializer(help_text="Whose position: the speaker, or whom it spoke for.")
+    direction = serializers.ChoiceField(choices=Direction.choices)
+    stance = serializers.CharField(source="current.stance", help_text="Its latest stance.")
+    statement = serializers.IntegerField(source="current.pk", help_text="Its latest statement.")
+    change = serializers.CharField(
+        help_text='How the position moved, e.g. "denied in March 2025, acknowledged in July '
+        '2025"; empty when it never changed.'
+    )
+
+
 class ClaimDetailSerializer(ClaimSerializer):
     statements = StatementSerializer(many=True, read_only=True)
+    positions = serializers.SerializerMethodField(
+        help_text="Each party's current position, for, then against, then neutral."
+    )
     relations = serializers.SerializerMethodField(help_text="Rival and related public claims.")
     requests_for_comment = RequestForCommentSerializer(many=True, read_only=True)
     history_url = ApiUrlField(view_name="api:claim-history")
@@ -204,11 +225,18 @@ class ClaimDetailSerializer(ClaimSerializer):
             "withdrawn_at",
             "withdrawal_reason",
             "statements",
+            "positions",
             "relations",
             "requests_for_comment",
             "history_url",
         ]
         read_only_fields = fields
+
+    @extend_schema_field(PositionSerializer(many=True))
+    def get_positions(self, claim: Claim) -> list[dict]:
+        grouped = current_positions(claim.statements.all())
+        rows = [position for direction in Direction.values for position in grouped[direction]]
+        return PositionSerializer(rows, many=True, context=self.context).data
 
     @extend_schema_field(RelatedClaimSerializer(many=True))
     def get_relations(self, claim: Claim) -> list[dict]:
@@ -307,8 +335,6 @@ class StatementCSVSerializer(serializers.ModelSerializer):
 
 # Writes ------------------------------------------------------------------------------------------
 
-DRAFT_STATUSES = (Status.DRAFT, Status.IN_REVIEW)
-
 
 CORRECTION_NOTE_HELP = (
     "Required when a change alters a public claim's substance: the public corrections log's "
@@ -345,7 +371,7 @@ class ClaimWriteSerializer(serializers.ModelSerializer):
         extra_kwargs = {"slug": {"required": False}}
 
     def validate_status(self, value: str) -> str:
-        if value not in DRAFT_STATUSES and not may_publish(self.context["request"].user):
+        if value in PUBLIC_STATUSES and not permissions.may_publish(self.context["request"].user):
             raise serializers.ValidationError(
                 "Your token may file drafts and claims in review only; an editor publishes."
             )
@@ -452,19 +478,12 @@ class StatementWriteSerializer(serializers.ModelSerializer):
         ]
 
     def validate_claim(self, claim: Claim) -> Claim:
-        if claim.is_public and not may_publish(self.context["request"].user):
+        if not permissions.may_change(self.context["request"].user, claim):
             raise serializers.ValidationError(
                 "This claim is public: a statement on it would be published at once, and your "
                 "token may not publish. File it on a draft, or ask an editor."
             )
         return claim
-
-    def _replace_citations(self, statement: Statement, citations: list[dict] | None) -> None:
-        if citations is None:
-            return
-        statement.citations.all().delete()
-        for citation in citations:
-            save_validated(Citation(statement=statement, **citation))
 
     def create(self, validated_data: dict) -> Statement:
         citations = validated_data.pop("citations", None)
@@ -474,7 +493,13 @@ class StatementWriteSerializer(serializers.ModelSerializer):
             services.create_statement(
                 statement=statement, by=self.context["request"].user, reason=VIA_API
             )
-            self._replace_citations(statement, citations)
+            if citations is not None:
+                services.replace_citations(
+                    statement=statement,
+                    citations=[Citation(**citation) for citation in citations],
+                    by=self.context["request"].user,
+                    reason=VIA_API,
+                )
         return statement
 
     def update(self, instance: Statement, validated_data: dict) -> Statement:
@@ -489,7 +514,14 @@ class StatementWriteSerializer(serializers.ModelSerializer):
                 reason=VIA_API,
                 correction_note=note,
             )
-            self._replace_citations(instance, citations)
+            if citations is not None:
+                services.replace_citations(
+                    statement=instance,
+                    citations=[Citation(**citation) for citation in citations],
+                    by=self.context["request"].user,
+                    reason=VIA_API,
+                    correction_note=note,
+                )
         return instance
 
 
@@ -497,28 +529,29 @@ class StatementWriteSerializer(serializers.ModelSerializer):
 
 
 def public_statements() -> Any:
-    citations = Citation.objects.public().select_related("source__outlet")
+    citations = public.citations().select_related("source__outlet")
     return (
-        Statement.objects.public()
+        public.statements()
         .select_related("actor", "on_behalf_of")
         .prefetch_related(Prefetch("citations", queryset=citations))
     )
 
 
 def public_topics() -> Prefetch:
-    return Prefetch("topics", queryset=Topic.objects.public())
+    return Prefetch("topics", queryset=public.topics())
 
 
 # Viewsets ----------------------------------------------------------------------------------------
 
 
 class PublicationRulesMixin:
+    """Who may change what: ``claims.permissions.may_change``, as in the admin."""
+
+    request: Any
+
     def check_may_change(self, instance: Any) -> None:
-        claim = instance if isinstance(instance, Claim) else instance.claim
-        if claim.status in PUBLIC_STATUSES and not may_publish(self.request.user):  # type: ignore[attr-defined]
-            raise exceptions.PermissionDenied(
-                "This claim is public; only a user who may publish can change it or its statements."
-            )
+        if not permissions.may_change(self.request.user, instance):
+            raise exceptions.PermissionDenied(permissions.PUBLIC_RECORD_REFUSAL)
 
 
 class ClaimViewSet(PublicationRulesMixin, WriteViewSet):
@@ -539,8 +572,8 @@ class ClaimViewSet(PublicationRulesMixin, WriteViewSet):
 
     def public_queryset(self):  # type: ignore[no-untyped-def]
         if self.action == "list":
-            return Claim.objects.published()
-        return Claim.objects.public()
+            return public.listed_claims()
+        return public.claims()
 
     def prepare(self, queryset):  # type: ignore[no-untyped-def]
         queryset = queryset.prefetch_related(public_topics())
@@ -549,14 +582,14 @@ class ClaimViewSet(PublicationRulesMixin, WriteViewSet):
             # claim the database sorts to find the page.
             return queryset
         queryset = queryset.with_contested()
-        relations = ClaimRelation.objects.public()
+        relations = public.claim_relations()
         return queryset.prefetch_related(
             Prefetch("statements", queryset=public_statements()),
             Prefetch("relations_from", queryset=relations.select_related("to_claim")),
             Prefetch("relations_to", queryset=relations.select_related("from_claim")),
             Prefetch(
                 "requests_for_comment",
-                queryset=RequestForComment.objects.public().select_related("actor"),
+                queryset=public.requests_for_comment().select_related("actor"),
             ),
         )
 
@@ -647,11 +680,11 @@ class StatementViewSet(PublicationRulesMixin, WriteViewSet):
 
     def public_queryset(self):  # type: ignore[no-untyped-def]
         if self.action == "list":
-            return Statement.objects.public().filter(claim__in=Claim.objects.published())
-        return Statement.objects.public()
+            return public.statements().filter(claim__in=public.listed_claims())
+        return public.statements()
 
     def prepare(self, queryset):  # type: ignore[no-untyped-def]
-        citations = Citation.objects.public().select_related("source__outlet")
+        citations = public.citations().select_related("source__outlet")
         return queryset.select_related("claim", "actor", "on_behalf_of").prefetch_related(
             Prefetch("citations", queryset=citations)
         )

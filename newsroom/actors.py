@@ -2,9 +2,9 @@ from __future__ import annotations
 
 from django.contrib import admin
 
-from core.admin import HistoryAdmin
+from actors.models import Actor, ActorAlias, ActorRelation
 
-from .models import Actor, ActorAlias, ActorRelation
+from .history import HistoryAdmin
 
 
 class AliasInline(admin.TabularInline):

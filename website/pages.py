@@ -8,18 +8,19 @@ page costs the same number of queries whatever it holds.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
 
 from actors.models import Actor
+from claims.models import CHRONOLOGICAL, Claim, RequestForComment, Statement
+from claims.positions import describe_changes, positions_by_party
+from claims.visibility import Visibility, public
+from claims.vocabulary import STANCE_DIRECTION, Direction, Outcome, RelationKind
 from core.dates import DatePrecision
 from core.dates import display as display_date
-
-from .models import Citation, Claim, ClaimRelation, RequestForComment, Statement, Topic
-from .vocabulary import STANCE_DIRECTION, Direction, Outcome, RelationKind, Stance
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -27,32 +28,15 @@ if TYPE_CHECKING:
     from django.db.models import QuerySet
 
 
-PAST_TENSE: dict[str, str] = {
-    Stance.ASSERTS: "asserted",
-    Stance.SUGGESTS: "suggested",
-    Stance.ACKNOWLEDGES: "acknowledged",
-    Stance.SUPPORTS: "supported",
-    Stance.DISPUTES: "disputed",
-    Stance.DENIES: "denied",
-    Stance.RETRACTS: "retracted",
-    Stance.DECLINES_TO_COMMENT: "declined to comment",
-}
-
-
-def public_citations() -> QuerySet[Citation]:
-    return Citation.objects.public().select_related("source__outlet").order_by("pk")
-
-
-def statements_for_page(*, preview: bool = False) -> QuerySet[Statement]:
-    """Statements with what their rendering needs; only public ones unless previewing a draft."""
-    statements = Statement.objects.all() if preview else Statement.objects.public()
-    citations = Citation.objects.all() if preview else Citation.objects.public()
+def statements_for_page(seen: Visibility = public) -> QuerySet[Statement]:
+    """Statements with what their rendering needs, as ``seen`` may see them."""
     return (
-        statements.select_related("actor", "on_behalf_of")
+        seen.statements()
+        .select_related("actor", "on_behalf_of")
         .prefetch_related(
-            Prefetch("citations", queryset=citations.select_related("source__outlet"))
+            Prefetch("citations", queryset=seen.citations().select_related("source__outlet"))
         )
-        .order_by("stated_on", "pk")
+        .order_by(*CHRONOLOGICAL)
     )
 
 
@@ -70,102 +54,37 @@ def _statement_count() -> Coalesce:
 
 
 def claims_for_lists() -> QuerySet[Claim]:
-    """Published claims as lists show them: contested flag, topics, how many statements."""
+    """Listed claims as lists show them: contested flag, topics, how many statements."""
     return (
-        Claim.objects.published()
+        public.listed_claims()
         .with_contested()
         .annotate(statement_count=_statement_count())
-        .prefetch_related(Prefetch("topics", queryset=Topic.objects.public()))
+        .prefetch_related(Prefetch("topics", queryset=public.topics()))
     )
 
 
-def claim_for_page(slug: str, *, preview: bool = False) -> Claim:
-    """A claim with everything its page shows. ``preview`` lets staff see a draft; the public
-    sees only ``Claim.objects.public()``, so a draft's address raises ``DoesNotExist`` exactly as
-    a missing one does."""
-    claims = Claim.objects.all() if preview else Claim.objects.public()
-    relations = ClaimRelation.objects.all() if preview else ClaimRelation.objects.public()
-    requests = RequestForComment.objects.all() if preview else RequestForComment.objects.public()
-    if preview:
-        requests = requests.exclude(outcome=Outcome.PENDING)
+def claim_for_page(slug: str, *, seen: Visibility = public) -> Claim:
+    """A claim with everything its page shows, as ``seen`` may see it (``visible_to``): the
+    public sees only claims with a public page, so a draft's address raises ``DoesNotExist``
+    exactly as a missing one does; newsroom staff preview drafts."""
+    relations = seen.claim_relations()
     return (
-        claims.with_contested()
+        seen.claims()
+        .with_contested()
         .prefetch_related(
-            Prefetch("statements", queryset=statements_for_page(preview=preview)),
-            Prefetch("topics", queryset=Topic.objects.all() if preview else Topic.objects.public()),
+            Prefetch("statements", queryset=statements_for_page(seen)),
+            Prefetch("topics", queryset=seen.topics()),
             Prefetch("relations_from", queryset=relations.select_related("to_claim")),
             Prefetch("relations_to", queryset=relations.select_related("from_claim")),
             Prefetch(
                 "requests_for_comment",
-                queryset=requests.select_related("actor").order_by("requested_on", "pk"),
+                queryset=seen.requests_for_comment()
+                .select_related("actor")
+                .order_by("requested_on", "pk"),
             ),
         )
         .get(slug=slug)
     )
-
-
-# Positions ---------------------------------------------------------------------------------------
-
-
-def party_of(statement: Statement) -> Actor:
-    """Whose position a statement is: the organisation a spokesperson speaks for, else the
-    speaker. Ramadane's denial is the FLA's position."""
-    return statement.on_behalf_of or statement.actor
-
-
-def _when(statement: Statement) -> str:
-    shown = display_date(statement.stated_on, statement.stated_on_precision)
-    if statement.stated_on_is_report_date:
-        return f"as reported on {shown}"
-    if statement.stated_on_precision == DatePrecision.DAY:
-        return f"on {shown}"
-    return f"in {shown}"
-
-
-def describe_changes(statements: Iterable[Statement]) -> str:
-    """How one party's position on one claim moved, oldest first, in plain words:
-    "denied in March 2025, acknowledged in July 2025". Empty when it never changed."""
-    steps: list[Statement] = []
-    for statement in sorted(statements, key=lambda s: (s.stated_on, s.pk)):
-        if not steps or steps[-1].stance != statement.stance:
-            steps.append(statement)
-    if len(steps) < 2:
-        return ""
-    return ", ".join(f"{PAST_TENSE[s.stance]} {_when(s)}" for s in steps)
-
-
-@dataclass
-class Position:
-    """One party's current position on a claim, with the statements that led to it."""
-
-    party: Actor
-    statements: list[Statement] = field(default_factory=list)
-
-    @property
-    def current(self) -> Statement:
-        return self.statements[-1]
-
-    @property
-    def direction(self) -> str:
-        return self.current.direction
-
-    @property
-    def change(self) -> str:
-        return describe_changes(self.statements)
-
-
-def positions(statements: Iterable[Statement]) -> dict[str, list[Position]]:
-    """Parties grouped by the direction of their latest statement: for, against, neutral."""
-    by_party: dict[int, Position] = {}
-    for statement in sorted(statements, key=lambda s: (s.stated_on, s.pk)):
-        party = party_of(statement)
-        by_party.setdefault(party.pk, Position(party=party)).statements.append(statement)
-    grouped: dict[str, list[Position]] = {d: [] for d in Direction.values}
-    for position in by_party.values():
-        grouped[position.direction].append(position)
-    for group in grouped.values():
-        group.sort(key=lambda p: p.party.name)
-    return grouped
 
 
 # How a relation reads from each end: "This claim contradicts …", "This claim has as a part …".
@@ -214,13 +133,13 @@ def reply_sentence(request: RequestForComment) -> str:
 
 
 def actor_for_page(slug: str) -> Actor:
-    return Actor.objects.public().prefetch_related("aliases").get(slug=slug)
+    return public.actors().prefetch_related("aliases").get(slug=slug)
 
 
 def actor_positions(actor: Actor) -> QuerySet[Statement]:
     """Every public position the actor took, itself or through someone speaking for it, oldest
     first, with the claim and the citations each row shows."""
-    return statements_for_page().by(actor).select_related("claim").order_by("stated_on", "pk")
+    return statements_for_page().by(actor).select_related("claim")
 
 
 @dataclass
@@ -251,24 +170,20 @@ class ActorStanding:
 def actor_standing(actor: Actor) -> ActorStanding:
     """Two queries whatever the actor's record: its stances as bare values, then the full
     statements of only the claims where its stance changed."""
-    public = Statement.objects.public().by(actor)
-    latest: dict[int, str] = {}
-    for claim_id, stance in public.order_by("stated_on", "pk").values_list("claim_id", "stance"):
-        latest[claim_id] = stance
+    public_statements = public.statements().by(actor)
     current = dict.fromkeys(Direction.values, 0)
-    for stance in latest.values():
+    # Its current positions: the latest statement of each party it is, or speaks for.
+    for stance in public_statements.current().values_list("stance", flat=True):
         current[STANCE_DIRECTION[stance]] += 1
     changed_claims = (
-        public.order_by()
+        public_statements.order_by()
         .values("claim")
         .annotate(stances=Count("stance", distinct=True))
         .filter(stances__gt=1)
         .values("claim")
     )
     by_claim: dict[int, ClaimRecord] = {}
-    for statement in (
-        public.filter(claim__in=changed_claims).select_related("claim").order_by("stated_on", "pk")
-    ):
+    for statement in public_statements.filter(claim__in=changed_claims).select_related("claim"):
         record = by_claim.setdefault(
             statement.claim_id, ClaimRecord(claim=statement.claim, statements=[])
         )
@@ -302,14 +217,10 @@ _ACTOR_RELATION_TO = {
 def actor_relations(actor: Actor) -> list[tuple[str, Actor, object]]:
     """(how, the other actor, relation) both ways round, between public actors only. The
     relation's source is kept only if the public may see it."""
-    from actors.models import ActorRelation
-    from sources.models import Source
-
     relations = (
-        ActorRelation.objects.public()
+        public.with_public_source(public.actor_relations())
         .filter(Q(subject=actor) | Q(object=actor))
         .select_related("subject", "object", "source__outlet")
-        .annotate(source_is_public=Exists(Source.objects.public().filter(pk=OuterRef("source_id"))))
         .order_by("kind", "pk")
     )
     rows = []
@@ -335,24 +246,26 @@ class Grid:
 
 
 def stance_grid(claims: Iterable[Claim], *, max_parties: int = 14) -> Grid:
-    """Where each party stands on each claim, from one query over the claims' statements. The
-    parties with the most positions come first."""
+    """Where each party stands on each claim (its current position, ``claims.positions``), from
+    one query over the claims' statements. The parties with the most positions come first."""
     claims = list(claims)
-    latest: dict[tuple[int, int], Statement] = {}
-    parties: dict[int, Actor] = {}
-    counts: dict[int, int] = defaultdict(int)
     statements = (
-        Statement.objects.public()
+        public.statements()
         .filter(claim__in=[c.pk for c in claims])
         .select_related("actor", "on_behalf_of")
-        .order_by("stated_on", "pk")
     )
-    for statement in statements:
-        party = party_of(statement)
-        parties[party.pk] = party
-        if (party.pk, statement.claim_id) not in latest:
-            counts[party.pk] += 1
-        latest[(party.pk, statement.claim_id)] = statement
+    held = positions_by_party(statements)
+    parties: dict[int, Actor] = {}
+    counts: dict[int, int] = defaultdict(int)
+    for (_claim_id, party_id), position in held.items():
+        parties[party_id] = position.party
+        counts[party_id] += 1
     ranked = sorted(parties.values(), key=lambda a: (-counts[a.pk], a.name))[:max_parties]
-    rows = [(party, [latest.get((party.pk, c.pk)) for c in claims]) for party in ranked]
+    rows = [
+        (
+            party,
+            [held[(c.pk, party.pk)].current if (c.pk, party.pk) in held else None for c in claims],
+        )
+        for party in ranked
+    ]
     return Grid(claims=claims, rows=rows)

@@ -9,13 +9,13 @@ from django_countries.serializer_fields import CountryField
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from core.api import ApiUrlField, HtmlUrlField, save_validated
-from core.viewsets import WriteViewSet
-from sources.api import SourceSerializer
-from sources.models import Source
+from actors.models import Actor, ActorAlias, ActorKind, ActorRelation
+from claims.visibility import public
 
-from .filters import ActorFilter
-from .models import Actor, ActorAlias, ActorKind, ActorRelation
+from .actor_filters import ActorFilter
+from .base import ApiUrlField, HtmlUrlField, save_validated
+from .sources import SourceSerializer
+from .viewsets import WriteViewSet
 
 
 class ActorBriefSerializer(serializers.ModelSerializer):
@@ -154,7 +154,7 @@ class ActorWriteSerializer(serializers.ModelSerializer):
 
 
 def public_relations() -> Prefetch:
-    return ActorRelation.objects.public().select_related("subject", "object", "source__outlet")
+    return public.actor_relations().select_related("subject", "object", "source__outlet")
 
 
 class ActorViewSet(WriteViewSet):
@@ -165,11 +165,11 @@ class ActorViewSet(WriteViewSet):
     filterset_class = ActorFilter
 
     def public_queryset(self):  # type: ignore[no-untyped-def]
-        return Actor.objects.public()
+        return public.actors()
 
     def prepare(self, queryset):  # type: ignore[no-untyped-def]
         relations = public_relations().annotate(
-            source_is_public=Exists(Source.objects.public().filter(pk=OuterRef("source_id")))
+            source_is_public=Exists(public.sources().filter(pk=OuterRef("source_id")))
         )
         return queryset.prefetch_related(
             "aliases",

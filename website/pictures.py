@@ -10,13 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .pages import Grid, party_of
-from .vocabulary import Direction
+from claims.vocabulary import Direction
+
+from .pages import Grid
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from .models import Statement
+    from claims.models import Statement
 
 WIDTH = 460
 AXIS = WIDTH // 2
@@ -145,7 +146,7 @@ def timeline(statements: Iterable[Statement]) -> Timeline:
     previous = None
     for index, statement in enumerate(sorted(statements, key=lambda s: (s.stated_on, s.pk))):
         shown = statement.stated_on_display
-        party = party_of(statement)
+        party = statement.party
         mark_is_neutral = statement.direction == Direction.NEUTRAL
         stance = statement.get_stance_display()
         if party.pk != statement.actor_id:

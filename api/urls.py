@@ -6,9 +6,9 @@ from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import SimpleRouter
 
-from actors.api import ActorViewSet
-from claims.api import ClaimViewSet, StatementViewSet
-from sources.api import OutletViewSet, SourceViewSet
+from .actors import ActorViewSet
+from .claims import ClaimViewSet, StatementViewSet
+from .sources import OutletViewSet, SourceViewSet
 
 app_name = "api"
 

@@ -7,16 +7,16 @@ from typing import TYPE_CHECKING
 import django_filters
 from django.db.models import Q
 
-from core.api import SinceFilter
-
-from .models import Outlet, Source
+from claims.filters import SinceFilter
+from claims.visibility import public
+from sources.models import Outlet, Source
 
 if TYPE_CHECKING:
     from django.db.models import QuerySet
 
 
 def _public_outlets(request) -> QuerySet[Outlet]:  # type: ignore[no-untyped-def]
-    return Outlet.objects.public()
+    return public.outlets()
 
 
 class SourceFilter(django_filters.FilterSet):

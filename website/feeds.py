@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
 from actors.models import Actor
-
-from .models import Claim, Statement, Topic
+from claims.models import Claim, Statement, Topic
+from claims.visibility import public
 
 if TYPE_CHECKING:
     import datetime
@@ -33,7 +33,7 @@ class ClaimsFeed(Feed):
         return reverse("claims:claim-list")
 
     def claims(self, obj: object) -> QuerySet[Claim]:
-        return Claim.objects.published()
+        return public.listed_claims()
 
     def items(self, obj: object = None) -> QuerySet[Claim]:
         return self.claims(obj).order_by("-updated_at", "-pk")[:ITEMS]
@@ -59,7 +59,7 @@ class ClaimsFeed(Feed):
 
 class ActorClaimsFeed(ClaimsFeed):
     def get_object(self, request: HttpRequest, slug: str) -> Actor:  # type: ignore[override]
-        return get_object_or_404(Actor.objects.public(), slug=slug)
+        return get_object_or_404(public.actors(), slug=slug)
 
     def title(self, obj: Actor) -> str:  # type: ignore[override]
         return f"Contested: claims on which {obj.name} took a position"
@@ -68,14 +68,14 @@ class ActorClaimsFeed(ClaimsFeed):
         return obj.get_absolute_url()
 
     def claims(self, obj: Actor) -> QuerySet[Claim]:  # type: ignore[override]
-        return Claim.objects.published().filter(
+        return public.listed_claims().filter(
             Exists(Statement.objects.by(obj).filter(claim=OuterRef("pk")))
         )
 
 
 class TopicClaimsFeed(ClaimsFeed):
     def get_object(self, request: HttpRequest, slug: str) -> Topic:  # type: ignore[override]
-        return get_object_or_404(Topic.objects.public(), slug=slug)
+        return get_object_or_404(public.topics(), slug=slug)
 
     def title(self, obj: Topic) -> str:  # type: ignore[override]
         return f"Contested: claims on {obj.name}"
@@ -84,4 +84,4 @@ class TopicClaimsFeed(ClaimsFeed):
         return reverse("topic-detail", args=[obj.slug])
 
     def claims(self, obj: Topic) -> QuerySet[Claim]:  # type: ignore[override]
-        return Claim.objects.published().filter(topics=obj)
+        return public.listed_claims().filter(topics=obj)

@@ -7,10 +7,9 @@ from typing import TYPE_CHECKING
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 
-from claims.models import Citation
-from core.views import public_page
+from claims.visibility import public
 
-from .models import Source
+from .http import public_page
 
 if TYPE_CHECKING:
     from django.http import HttpRequest, HttpResponse
@@ -20,9 +19,9 @@ PAGE_SIZE = 50
 
 @public_page
 def source_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    source = get_object_or_404(Source.objects.public().select_related("outlet"), pk=pk)
+    source = get_object_or_404(public.sources().select_related("outlet"), pk=pk)
     citations = (
-        Citation.objects.public()
+        public.citations()
         .filter(source=source)
         .select_related("statement__claim", "statement__actor", "statement__on_behalf_of")
         .order_by("statement__stated_on", "pk")

@@ -1,8 +1,8 @@
 """What every endpoint of the public API shares: strict query parameters, keyset pagination,
 anonymous throttling, ETags and conditional writes.
 
-The resources themselves live in each app's ``api.py`` and ``filters.py``; config/api_urls.py
-routes them.
+The resources live beside this module (``api.claims``, ``api.actors``, ``api.sources``);
+``api.urls`` routes them.
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ import hashlib
 import re
 from typing import TYPE_CHECKING, Any
 
-import django_filters
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import models
 from django.urls import reverse
@@ -261,12 +260,6 @@ def claim_version(request: Request, obj: models.Model) -> None:
 # Writes ------------------------------------------------------------------------------------------
 
 
-def may_publish(user: Any) -> bool:
-    """Whether a token's user may make things public. The workflow work adds the permission to
-    the Editor group; a superuser holds every permission."""
-    return bool(user and user.has_perm("claims.publish_claim"))
-
-
 def save_validated(instance: models.Model) -> models.Model:
     """Run the model's own rules (``full_clean``) before saving, reporting them as a 400 that
     names each field. A blank slug is left to the model's ``clean()``, which derives it; its
@@ -305,32 +298,3 @@ class ApiUrlField(serializers.HyperlinkedIdentityField):
     def get_url(self, obj: Any, view_name: str, request: Any, format: Any) -> str:
         path = reverse(view_name, kwargs={"pk": obj.pk})
         return request.build_absolute_uri(path) if request else path
-
-
-# Filters -----------------------------------------------------------------------------------------
-
-
-class UTCIsoDateTimeField(django_filters.fields.IsoDateTimeField):
-    """An ISO 8601 instant, turned to UTC: PostgreSQL refuses offsets beyond ±15:59 that
-    ISO 8601 allows, and an instant out of range must be a 400, never a 500."""
-
-    def to_python(self, value: Any) -> datetime.datetime | None:
-        value = super().to_python(value)
-        if value is None:
-            return None
-        try:
-            return value.astimezone(datetime.UTC)
-        except (OverflowError, ValueError) as exc:
-            raise DjangoValidationError("This instant is out of range.") from exc
-
-
-class SinceFilter(django_filters.IsoDateTimeFilter):
-    """``updated_since``: changed at or after this instant."""
-
-    field_class = UTCIsoDateTimeField
-
-    def __init__(self, **kwargs: Any) -> None:
-        kwargs.setdefault("field_name", "updated_at")
-        kwargs.setdefault("lookup_expr", "gte")
-        kwargs.setdefault("label", "Changed at or after this instant (ISO 8601).")
-        super().__init__(**kwargs)

@@ -10,7 +10,7 @@ from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
-from core.api import (
+from .base import (
     PreconditionFailed,
     StrictContentNegotiation,
     claim_version,

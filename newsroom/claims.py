@@ -1,0 +1,337 @@
+"""The claim's page — the claim with its statements and their citations, relations and
+requests for comment — the editors' queue, the corrections log and topics."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import nested_admin
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+
+from claims import permissions, services
+from claims.concurrency import StaleEdit
+from claims.models import Claim, Correction, ReviewQueue, Topic
+from claims.selectors import similar_claims
+from claims.vocabulary import Status
+
+from .conflicts import NoLostEditsAdmin
+from .filters import ActorFilter, ContestedFilter
+from .forms import ClaimForm
+from .formsets import PageWrite, ServiceFormSet
+from .history import form_reason
+from .inlines import (
+    ClaimRelationInline,
+    CorrectionInline,
+    RequestForCommentInline,
+    StatementInline,
+)
+
+if TYPE_CHECKING:
+    from django.db.models import QuerySet
+    from django.http import HttpRequest, HttpResponse
+
+
+WORKFLOW_ONLY = ["status", "published_at", "published_by", "withdrawn_at"]
+
+
+@admin.register(Claim)
+class ClaimAdmin(NoLostEditsAdmin, nested_admin.NestedModelAdmin):
+    form = ClaimForm
+    list_display = ["text", "status", "verdict", "contested_display", "event", "updated_at"]
+    list_filter = ["status", "verdict", ContestedFilter, "topics", ActorFilter]
+    search_fields = ["text", "summary", "slug"]
+    prepopulated_fields = {"slug": ["text"]}
+    autocomplete_fields = ["topics"]
+    readonly_fields = [
+        "contested_display",
+        "first_asserted_display",
+        *WORKFLOW_ONLY,
+        "created_at",
+        "updated_at",
+    ]
+    inlines = [StatementInline, ClaimRelationInline, RequestForCommentInline, CorrectionInline]
+    actions = ["submit_for_review", "publish", "withdraw", "return_to_draft"]
+    fieldsets = [
+        (None, {"fields": ["text", "slug", "summary", "topics"]}),
+        (
+            "Event",
+            {
+                "fields": [
+                    ("event_date", "event_date_precision"),
+                    "place_name",
+                    ("latitude", "longitude"),
+                ]
+            },
+        ),
+        ("Verdict", {"fields": ["verdict", "verdict_reasoning"]}),
+        (
+            "Publication",
+            {
+                "description": "The status moves with the buttons at the foot of this page, or "
+                "the actions of the claims list: submit for review, publish, withdraw (fill in "
+                "the public reason first), return to draft.",
+                "fields": [
+                    "status",
+                    "withdrawal_reason",
+                    ("published_at", "published_by"),
+                    "withdrawn_at",
+                ],
+            },
+        ),
+        (
+            "Derived from the statements",
+            {"fields": ["contested_display", "first_asserted_display", "created_at", "updated_at"]},
+        ),
+        ("Newsroom only", {"fields": ["internal_notes"]}),
+        ("This change", {"fields": ["change_reason", "correction_note", "loaded_version"]}),
+    ]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Claim]:
+        return super().get_queryset(request).with_contested().with_first_asserted()
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
+        fields = list(super().get_readonly_fields(request, obj))
+        if not permissions.may_publish(request.user):
+            fields += permissions.EDITOR_ONLY_FIELDS
+        return fields
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        if obj is not None and not permissions.may_change(request.user, obj):
+            return False
+        return super().has_change_permission(request, obj)
+
+    def get_inlines(self, request: HttpRequest, obj: Any = None) -> list[Any]:
+        inlines = list(super().get_inlines(request, obj))
+        if obj is None or not obj.is_public:
+            inlines.remove(CorrectionInline)  # a draft has no corrections log
+        return inlines
+
+    def get_fieldsets(self, request: HttpRequest, obj: Any = None) -> list[Any]:
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is not None and obj.is_public:
+            return fieldsets
+        return [
+            (name, {**opts, "fields": [f for f in opts["fields"] if f != "correction_note"]})
+            for name, opts in fieldsets
+        ]
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        # A public claim is withdrawn, never deleted: newsrooms do not make retractions vanish.
+        if obj is not None and obj.is_public:
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def has_publish_permission(self, request: HttpRequest) -> bool:
+        return permissions.may_publish(request.user)
+
+    @admin.display(description="contested", boolean=True)
+    def contested_display(self, obj: Claim) -> bool:
+        return obj.contested
+
+    @admin.display(description="first asserted")
+    def first_asserted_display(self, obj: Claim) -> str:
+        first = obj.first_asserted
+        return first.isoformat() if first else "—"
+
+    @admin.display(description="event", ordering="event_date")
+    def event(self, obj: Claim) -> str:
+        return obj.event_date_display
+
+    # Saving: through the workflow's services, one correction for the whole page ----------------
+
+    def save_model(self, request: HttpRequest, obj: Claim, form: Any, change: bool) -> None:
+        given = self.given_reason(request)
+        reason = form_reason(form, given=given, added=not change)
+        pending = None
+        if change:
+            note = form.cleaned_data.get("correction_note", "")
+            pending = services.PendingCorrection(claim=obj, by=request.user, note=note)
+            services.edit_claim(
+                claim=obj, by=request.user, reason=reason, correction_note=note, pending=pending
+            )
+        else:
+            services.create_claim(claim=obj, by=request.user, reason=reason)
+        request.page_write = PageWrite(by=request.user, given_reason=given, pending=pending)  # type: ignore[attr-defined]
+        if not change or "text" in form.changed_data:
+            self.warn_of_duplicates(request, obj)
+
+    def warn_of_duplicates(self, request: HttpRequest, claim: Claim) -> None:
+        """A warning, not a refusal: two claims may be alike and both stand (rival accounts)."""
+        alike = similar_claims(claim.text, exclude=claim.pk)
+        if not alike:
+            return
+        links = format_html_join(
+            "; ",
+            '<a href="{}">{}</a> ({})',
+            (
+                (
+                    reverse("admin:claims_claim_change", args=[other.pk]),
+                    other.text,
+                    other.get_status_display().lower(),
+                )
+                for other in alike
+            ),
+        )
+        self.message_user(
+            request,
+            format_html(
+                "This claim looks much like {}. If it is the same claim, merge them or record it "
+                "as a duplicate in the relations.",
+                links,
+            ),
+            messages.WARNING,
+        )
+
+    def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:
+        if isinstance(formset, ServiceFormSet):
+            formset.page_write = request.page_write  # type: ignore[attr-defined]
+        super().save_formset(request, form, formset, change)
+
+    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
+        super().save_related(request, form, formsets, change)
+        pending = request.page_write.pending  # type: ignore[attr-defined]
+        if pending is not None:
+            pending.record()
+
+    # The workflow's moves, as buttons on the claim's page ---------------------------------------
+
+    def workflow_moves(self, request: HttpRequest, obj: Claim | None) -> list[tuple[str, str]]:
+        if obj is None:
+            return []
+        editor = permissions.may_publish(request.user)
+        moves = {
+            Status.IN_REVIEW: ("submit_for_review", "Submit for review", True),
+            Status.PUBLISHED: ("publish", "Publish", editor),
+            Status.WITHDRAWN: ("withdraw", "Withdraw, with the public reason above", editor),
+            Status.DRAFT: ("return_to_draft", "Return to draft", True),
+        }
+        return [
+            (name, label)
+            for status, (name, label, allowed) in moves.items()
+            if allowed and status in services.TRANSITIONS[obj.status]
+        ]
+
+    def render_change_form(
+        self, request: HttpRequest, context: dict[str, Any], *args: Any, **kwargs: Any
+    ) -> Any:
+        obj = kwargs.get("obj")
+        if obj is not None and self.has_change_permission(request, obj):
+            context["workflow_moves"] = self.workflow_moves(request, obj)
+        return super().render_change_form(request, context, *args, **kwargs)
+
+    def response_change(self, request: HttpRequest, obj: Claim) -> HttpResponse:
+        for name, _label in self.workflow_moves(request, obj):
+            if f"_workflow_{name}" in request.POST:
+                getattr(self, name)(request, Claim.objects.filter(pk=obj.pk))
+                return redirect(request.path)
+        return super().response_change(request, obj)
+
+    # The workflow's moves, as actions on the claims list ---------------------------------------
+
+    def _apply(self, request: HttpRequest, queryset: QuerySet[Claim], move: Any, done: str) -> None:
+        moved = 0
+        for claim in queryset.order_by("pk"):
+            try:
+                move(claim)
+            except (ValidationError, PermissionDenied, StaleEdit) as error:
+                text = "; ".join(getattr(error, "messages", [str(error)]))
+                self.message_user(request, f"“{claim}” was not {done}: {text}", messages.WARNING)
+            else:
+                moved += 1
+        if moved:
+            self.message_user(request, f"{moved} claim(s) {done}.", messages.SUCCESS)
+
+    @admin.action(description="Submit for review", permissions=["change"])
+    def submit_for_review(self, request: HttpRequest, queryset: QuerySet[Claim]) -> None:
+        self._apply(
+            request,
+            queryset,
+            lambda c: services.submit_for_review(claim=c, by=request.user),
+            "submitted for review",
+        )
+
+    @admin.action(description="Publish", permissions=["publish"])
+    def publish(self, request: HttpRequest, queryset: QuerySet[Claim]) -> None:
+        self._apply(
+            request, queryset, lambda c: services.publish(claim=c, by=request.user), "published"
+        )
+
+    @admin.action(
+        description="Withdraw (with the public reason entered on the claim)",
+        permissions=["publish"],
+    )
+    def withdraw(self, request: HttpRequest, queryset: QuerySet[Claim]) -> None:
+        self._apply(
+            request,
+            queryset,
+            lambda c: services.withdraw(claim=c, by=request.user, reason=c.withdrawal_reason),
+            "withdrawn",
+        )
+
+    @admin.action(description="Return to draft", permissions=["change"])
+    def return_to_draft(self, request: HttpRequest, queryset: QuerySet[Claim]) -> None:
+        self._apply(
+            request,
+            queryset,
+            lambda c: services.return_to_draft(claim=c, by=request.user),
+            "returned to draft",
+        )
+
+
+class ListOfAdmin:
+    """An admin list of another model's records (a proxy): each row opens the record's own
+    page, where its history and every rule live."""
+
+    def _concrete_url(self, view: str, object_id: str) -> str:
+        opts = self.model._meta.concrete_model._meta  # type: ignore[attr-defined]
+        return reverse(f"admin:{opts.app_label}_{opts.model_name}_{view}", args=[object_id])
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def change_view(self, request: HttpRequest, object_id: str, *args: Any, **kwargs: Any) -> Any:
+        return redirect(self._concrete_url("change", object_id))
+
+    def history_view(self, request: HttpRequest, object_id: str, *args: Any, **kwargs: Any) -> Any:
+        return redirect(self._concrete_url("history", object_id))
+
+
+@admin.register(ReviewQueue)
+class ReviewQueueAdmin(ListOfAdmin, ClaimAdmin):
+    """The editors' queue: claims in review, the longest waiting first."""
+
+    list_display = ["text", "verdict", "contested_display", "event", "updated_at"]
+    list_filter = ["verdict", ContestedFilter, "topics"]
+    actions = ["publish", "return_to_draft"]
+    ordering = ["updated_at", "pk"]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Claim]:
+        return super().get_queryset(request).filter(status=Status.IN_REVIEW)
+
+
+@admin.register(Correction)
+class CorrectionAdmin(admin.ModelAdmin):
+    """The public corrections log. Written by the workflow with each correction; never edited."""
+
+    list_display = ["claim", "created_at", "note", "created_by"]
+    list_select_related = ["claim", "created_by"]
+    search_fields = ["note", "claim__text"]
+    date_hierarchy = "created_at"
+    readonly_fields = ["claim", "note", "changed", "claim_revision", "created_at", "created_by"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+@admin.register(Topic)
+class TopicAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
