@@ -1,7 +1,7 @@
 # Contested — everything a fresh machine needs goes through these targets.
 #   make run    create .venv, migrate, load the demo, ensure a login, serve on http://127.0.0.1:8000
 #   make test   create .venv, run every test on SQLite, then on PostgreSQL if DATABASE_URL names one
-#   make lint   ruff check + ruff format --check + makemigrations --check
+#   make lint   ruff check + ruff format --check + the layer contract + makemigrations --check
 
 # Django 6 needs Python 3.12+. Use $(PYTHON) if given, else the first 3.12+ interpreter found.
 PYTHON ?= $(shell for p in python3.13 python3.12 python3 \
@@ -46,6 +46,7 @@ test-postgres: $(STAMP)
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 	$(MAKE) --no-print-directory migrations-check
 
 migrations-check: $(STAMP)

@@ -6,13 +6,13 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
-from django.utils.text import slugify
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
 from core import dates
 from core.dates import DatePrecision
 from core.models import TimeStampedModel, choices_check, internal_notes_field
+from core.slugs import derive_slug
 
 if TYPE_CHECKING:
     pass
@@ -34,7 +34,9 @@ class ActorKind(models.TextChoices):
 
 class Actor(TimeStampedModel):
     name = models.CharField(max_length=200, db_index=True)
-    slug = models.SlugField(max_length=200, unique=True)
+    slug = models.SlugField(
+        max_length=200, unique=True, blank=True, help_text="Derived from the name when left blank."
+    )
     kind = models.CharField(max_length=20, choices=ActorKind.choices)
     description = models.TextField(blank=True)
     country = CountryField(blank=True, help_text="The country the actor belongs to, if any.")
@@ -76,7 +78,7 @@ class Actor(TimeStampedModel):
 
     def clean(self) -> None:
         if not self.slug:
-            self.slug = slugify(self.name)[:200]
+            self.slug = derive_slug(self.name, 200)
         self.founded_on = dates.normalise(self.founded_on, self.founded_on_precision)
         self.dissolved_on = dates.normalise(self.dissolved_on, self.dissolved_on_precision)
 

@@ -164,10 +164,10 @@ class ActorViewSet(WriteViewSet):
     write_serializer_class = ActorWriteSerializer
     filterset_class = ActorFilter
 
-    def public_queryset(self):  # type: ignore[no-untyped-def]
+    def public_queryset(self):
         return public.actors()
 
-    def prepare(self, queryset):  # type: ignore[no-untyped-def]
+    def prepare(self, queryset):
         relations = public_relations().annotate(
             source_is_public=Exists(public.sources().filter(pk=OuterRef("source_id")))
         )

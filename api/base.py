@@ -261,14 +261,11 @@ def claim_version(request: Request, obj: models.Model) -> None:
 
 
 def save_validated(instance: models.Model) -> models.Model:
-    """Run the model's own rules (``full_clean``) before saving, reporting them as a 400 that
-    names each field. A blank slug is left to the model's ``clean()``, which derives it; its
-    uniqueness is checked once it has one."""
-    derived = ["slug"] if hasattr(instance, "slug") and not instance.slug else []
+    """Run the model's own rules (``full_clean``: a blank slug is derived by the model's
+    ``clean()``, then checked for uniqueness) before saving, reporting them as a 400 that names
+    each field."""
     try:
-        instance.full_clean(exclude=derived)
-        if derived:
-            instance.validate_unique()
+        instance.full_clean()
     except DjangoValidationError as exc:
         raise serializers.ValidationError(serializers.as_serializer_error(exc)) from exc
     instance.save()

@@ -14,7 +14,6 @@ from typing import Any
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
 from django.db.models import Prefetch
-from django.utils.text import slugify
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field
 from rest_framework import exceptions, serializers
@@ -381,8 +380,6 @@ class ClaimWriteSerializer(serializers.ModelSerializer):
         topics = validated_data.pop("topics", None)
         validated_data.pop("correction_note", None)
         claim = Claim(**validated_data)
-        if not claim.slug:
-            claim.slug = slugify(claim.text)[:120]
         with as_api_errors():
             services.create_claim(claim=claim, by=self.context["request"].user, reason=VIA_API)
             if topics is not None:
@@ -570,12 +567,12 @@ class ClaimViewSet(PublicationRulesMixin, WriteViewSet):
         offered = formats.get(getattr(self, "action", None) or "", ("json",))
         return [renderer() for renderer in self.renderer_classes if renderer.format in offered]
 
-    def public_queryset(self):  # type: ignore[no-untyped-def]
+    def public_queryset(self):
         if self.action == "list":
             return public.listed_claims()
         return public.claims()
 
-    def prepare(self, queryset):  # type: ignore[no-untyped-def]
+    def prepare(self, queryset):
         queryset = queryset.prefetch_related(public_topics())
         if self.action == "list":
             # "Contested" is worked out for the page only (mark_contested), not for every
@@ -593,7 +590,7 @@ class ClaimViewSet(PublicationRulesMixin, WriteViewSet):
             ),
         )
 
-    def get_serializer_class(self):  # type: ignore[no-untyped-def]
+    def get_serializer_class(self):
         if self.request.method in ("GET", "HEAD"):
             if self.action == "list":
                 csv = wants_csv(self.request)
@@ -601,7 +598,7 @@ class ClaimViewSet(PublicationRulesMixin, WriteViewSet):
             return ClaimDetailSerializer
         return super().get_serializer_class()
 
-    def _read_back(self, instance, status_code):  # type: ignore[no-untyped-def]
+    def _read_back(self, instance, status_code):
         self.read_serializer_class = ClaimDetailSerializer
         return super()._read_back(instance, status_code)
 
@@ -618,7 +615,7 @@ class ClaimViewSet(PublicationRulesMixin, WriteViewSet):
             and not params.get("ordering")
         )
 
-    def list(self, request, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def list(self, request, *args, **kwargs):
         return csv_aware_list(self, on_page=mark_contested)
 
     def get_renderer_context(self) -> dict:
@@ -634,7 +631,7 @@ class ClaimViewSet(PublicationRulesMixin, WriteViewSet):
             ),
         }
     )
-    def retrieve(self, request, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def retrieve(self, request, *args, **kwargs):
         claim = self.get_object()
         builders = {
             "claimreview": linked_data.claim_review,
@@ -648,7 +645,7 @@ class ClaimViewSet(PublicationRulesMixin, WriteViewSet):
 
     @extend_schema(responses={200: ClaimRevisionSerializer(many=True)})
     @action(detail=True, methods=["get"], url_path="history", url_name="history")
-    def history(self, request, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def history(self, request, *args, **kwargs):
         """The claim's revisions from its first publication on, newest first, each with the
         public correction notes saved with it."""
         claim = self.get_object()
@@ -678,24 +675,24 @@ class StatementViewSet(PublicationRulesMixin, WriteViewSet):
         offered = ("json", "csv") if getattr(self, "action", None) == "list" else ("json",)
         return [renderer() for renderer in self.renderer_classes if renderer.format in offered]
 
-    def public_queryset(self):  # type: ignore[no-untyped-def]
+    def public_queryset(self):
         if self.action == "list":
             return public.statements().filter(claim__in=public.listed_claims())
         return public.statements()
 
-    def prepare(self, queryset):  # type: ignore[no-untyped-def]
+    def prepare(self, queryset):
         citations = public.citations().select_related("source__outlet")
         return queryset.select_related("claim", "actor", "on_behalf_of").prefetch_related(
             Prefetch("citations", queryset=citations)
         )
 
-    def get_serializer_class(self):  # type: ignore[no-untyped-def]
+    def get_serializer_class(self):
         listing = self.request.method in ("GET", "HEAD") and self.action == "list"
         if listing and wants_csv(self.request):
             return StatementCSVSerializer
         return super().get_serializer_class()
 
-    def list(self, request, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def list(self, request, *args, **kwargs):
         return csv_aware_list(self)
 
     def get_renderer_context(self) -> dict:

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from django.db.models import QuerySet
 
 
-def _public_outlets(request) -> QuerySet[Outlet]:  # type: ignore[no-untyped-def]
+def _public_outlets(request) -> QuerySet[Outlet]:
     return public.outlets()
 
 

@@ -106,7 +106,7 @@ class OutletViewSet(ReadViewSet):
     read_serializer_class = OutletSerializer
     pagination_ordering = ("name", "pk")
 
-    def public_queryset(self):  # type: ignore[no-untyped-def]
+    def public_queryset(self):
         return public.outlets()
 
 
@@ -117,8 +117,8 @@ class SourceViewSet(WriteViewSet):
     write_serializer_class = SourceWriteSerializer
     filterset_class = SourceFilter
 
-    def public_queryset(self):  # type: ignore[no-untyped-def]
+    def public_queryset(self):
         return public.sources()
 
-    def prepare(self, queryset):  # type: ignore[no-untyped-def]
+    def prepare(self, queryset):
         return queryset.select_related("outlet")

@@ -40,5 +40,5 @@ class StatementFilter(django_filters.FilterSet):
         model = Statement
         fields: list[str] = []
 
-    def filter_actor(self, queryset: QuerySet[Statement], name: str, actor: Actor):  # type: ignore[no-untyped-def]
+    def filter_actor(self, queryset: QuerySet[Statement], name: str, actor: Actor):
         return queryset.by(actor)

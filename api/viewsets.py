@@ -33,7 +33,7 @@ class ConditionalMixin:
             # An error is JSON whatever format was asked for: a CSV of it would say nothing.
             request.accepted_renderer = JSONRenderer()
             request.accepted_media_type = JSONRenderer.media_type
-        response = super().finalize_response(request, response, *args, **kwargs)  # type: ignore[misc]
+        response = super().finalize_response(request, response, *args, **kwargs)
         if hasattr(response, "add_post_render_callback"):
             response.add_post_render_callback(partial(tag_response, request))
         return response

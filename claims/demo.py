@@ -39,7 +39,7 @@ def _upsert[M: models.Model](
             setattr(obj, field, value)
         counts[f"{model._meta.verbose_name_plural} updated"] += 1
     obj.full_clean()
-    obj._change_reason = REASON  # type: ignore[attr-defined]
+    obj._change_reason = REASON
     obj.save()
     return obj
 

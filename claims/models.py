@@ -10,13 +10,13 @@ from django.db.models import Exists, ExpressionWrapper, F, Min, OuterRef, Q
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
 from core import dates
 from core.dates import DatePrecision
 from core.grades import Credibility
 from core.models import TimeStampedModel, choices_check, internal_notes_field
+from core.slugs import derive_slug
 
 from .concurrency import VersionedModel
 from .vocabulary import (
@@ -125,7 +125,9 @@ class Claim(VersionedModel, TimeStampedModel):
         '"An FLA drone shot down a Malian army helicopter in northern Mali". '
         "Not who said it: that is a statement.",
     )
-    slug = models.SlugField(max_length=120, unique=True)
+    slug = models.SlugField(
+        max_length=120, unique=True, blank=True, help_text="Derived from the claim when left blank."
+    )
     summary = models.TextField(blank=True, help_text="Context a reader needs, in a few sentences.")
     event_date = models.DateField(
         null=True, blank=True, db_index=True, help_text="When the event itself happened, if known."
@@ -217,7 +219,7 @@ class Claim(VersionedModel, TimeStampedModel):
 
     def clean(self) -> None:
         if not self.slug:
-            self.slug = slugify(self.text)[:120]
+            self.slug = derive_slug(self.text, 120)
         self.event_date = dates.normalise(self.event_date, self.event_date_precision)
         if self.verdict != Verdict.UNVERIFIED and not self.verdict_reasoning.strip():
             raise ValidationError(

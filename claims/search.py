@@ -82,7 +82,7 @@ def _search_sqlite(queryset: QuerySet[Claim], query: str) -> QuerySet[Claim]:
 # Keeping the documents ---------------------------------------------------------------------------
 
 
-def _names(actor) -> list[str]:  # type: ignore[no-untyped-def]
+def _names(actor) -> list[str]:
     return [actor.name, *(alias.name for alias in actor.aliases.all())]
 
 

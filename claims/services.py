@@ -61,8 +61,8 @@ def _require(user: User, permission: str, action: str) -> None:
 
 def _record(obj: Claim | Statement | Correction, *, by: User, reason: str) -> None:
     """Who and why, for the history row simple-history writes on save."""
-    obj._history_user = by if by.is_authenticated else None  # type: ignore[union-attr]
-    obj._change_reason = reason  # type: ignore[union-attr]
+    obj._history_user = by if by.is_authenticated else None
+    obj._change_reason = reason
 
 
 # The moves ---------------------------------------------------------------------------------------
@@ -101,7 +101,7 @@ def return_to_draft(*, claim: Claim, by: User, reason: str = "") -> Claim:
 def publish(*, claim: Claim, by: User, reason: str = "") -> Claim:
     """In review → published, recording who published it and when (``published_at``)."""
     _require(by, PUBLISH, "publish claims")
-    claim.published_by = by if by.is_authenticated else None  # type: ignore[assignment]
+    claim.published_by = by if by.is_authenticated else None
     return _move(claim, Status.PUBLISHED, by=by, reason=reason or "Published")
 
 
@@ -169,7 +169,7 @@ def create_claim(*, claim: Claim, by: User, reason: str = "") -> Claim:
     _require(by, "claims.add_claim", "add claims")
     if claim.status not in (Status.DRAFT, Status.IN_REVIEW):
         _require(by, PUBLISH, "publish claims")
-        claim.published_by = by if by.is_authenticated else None  # type: ignore[assignment]
+        claim.published_by = by if by.is_authenticated else None
     blank = Claim()
     check_editor_only(by, [f for f in EDITOR_ONLY_FIELDS if getattr(claim, f) != getattr(blank, f)])
     claim.full_clean()

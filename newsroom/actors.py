@@ -52,7 +52,7 @@ class ActorAdmin(HistoryAdmin):
         ("Newsroom only", {"fields": ["internal_notes"]}),
     ]
 
-    def get_queryset(self, request):  # type: ignore[no-untyped-def]
+    def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("aliases")
 
     @admin.display(description="aliases")

@@ -155,7 +155,7 @@ class ClaimAdmin(NoLostEditsAdmin, nested_admin.NestedModelAdmin):
             )
         else:
             services.create_claim(claim=obj, by=request.user, reason=reason)
-        request.page_write = PageWrite(by=request.user, given_reason=given, pending=pending)  # type: ignore[attr-defined]
+        request.page_write = PageWrite(by=request.user, given_reason=given, pending=pending)
         if not change or "text" in form.changed_data:
             self.warn_of_duplicates(request, obj)
 
@@ -188,12 +188,12 @@ class ClaimAdmin(NoLostEditsAdmin, nested_admin.NestedModelAdmin):
 
     def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:
         if isinstance(formset, ServiceFormSet):
-            formset.page_write = request.page_write  # type: ignore[attr-defined]
+            formset.page_write = request.page_write
         super().save_formset(request, form, formset, change)
 
     def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
         super().save_related(request, form, formsets, change)
-        pending = request.page_write.pending  # type: ignore[attr-defined]
+        pending = request.page_write.pending
         if pending is not None:
             pending.record()
 
@@ -287,7 +287,7 @@ class ListOfAdmin:
     page, where its history and every rule live."""
 
     def _concrete_url(self, view: str, object_id: str) -> str:
-        opts = self.model._meta.concrete_model._meta  # type: ignore[attr-defined]
+        opts = self.model._meta.concrete_model._meta
         return reverse(f"admin:{opts.app_label}_{opts.model_name}_{view}", args=[object_id])
 
     def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:

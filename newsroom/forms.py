@@ -99,7 +99,7 @@ def guarded(form_class: type[forms.ModelForm], user: Any, field: str | None) -> 
     when ``user`` may not change that (``claims.permissions.may_change``), naming ``field``:
     a reporter cannot attach a citation, a statement or a relation to a public claim."""
 
-    class GuardedForm(form_class):  # type: ignore[misc, valid-type]
+    class GuardedForm(form_class):
         def _post_clean(self) -> None:
             super()._post_clean()
             if not permissions.may_change(user, self.instance):

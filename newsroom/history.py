@@ -58,9 +58,7 @@ class HistoryAdmin(SimpleHistoryAdmin):
         return request.POST.get(REASON_FIELD, "")
 
     def save_model(self, request: HttpRequest, obj: Model, form: Any, change: bool) -> None:
-        obj._change_reason = form_reason(  # type: ignore[attr-defined]
-            form, given=self.given_reason(request), added=not change
-        )
+        obj._change_reason = form_reason(form, given=self.given_reason(request), added=not change)
         super().save_model(request, obj, form, change)
 
     def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:
@@ -76,12 +74,12 @@ class HistoryAdmin(SimpleHistoryAdmin):
         super().save_formset(request, form, formset, change)
 
     def delete_model(self, request: HttpRequest, obj: Model) -> None:
-        obj._change_reason = "Deleted in the admin"  # type: ignore[attr-defined]
+        obj._change_reason = "Deleted in the admin"
         super().delete_model(request, obj)
 
     def delete_queryset(self, request: HttpRequest, queryset: QuerySet) -> None:
         for obj in queryset:
-            obj._change_reason = "Deleted in the admin (bulk action)"  # type: ignore[attr-defined]
+            obj._change_reason = "Deleted in the admin (bulk action)"
             obj.delete()
 
     def revert_disabled(self, request: HttpRequest, obj: Model | None = None) -> bool:

@@ -25,13 +25,13 @@ class PublicClaimIsTheEditorsInline:
         return obj is None or permissions.may_change(request.user, obj)
 
     def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return self._may_write(request, obj) and super().has_add_permission(request, obj)  # type: ignore[misc]
+        return self._may_write(request, obj) and super().has_add_permission(request, obj)
 
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return self._may_write(request, obj) and super().has_change_permission(request, obj)  # type: ignore[misc]
+        return self._may_write(request, obj) and super().has_change_permission(request, obj)
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return self._may_write(request, obj) and super().has_delete_permission(request, obj)  # type: ignore[misc]
+        return self._may_write(request, obj) and super().has_delete_permission(request, obj)
 
 
 class CitationInline(PublicClaimIsTheEditorsInline, nested_admin.NestedTabularInline):

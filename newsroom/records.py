@@ -51,7 +51,7 @@ class PublicRecordAdmin(HistoryAdmin):
             return False
         return super().has_delete_permission(request, obj)
 
-    def get_form(self, request: HttpRequest, obj: Any = None, change: bool = False, **kwargs: Any):  # type: ignore[no-untyped-def]
+    def get_form(self, request: HttpRequest, obj: Any = None, change: bool = False, **kwargs: Any):
         form = super().get_form(request, obj, change=change, **kwargs)
         return guarded(form, request.user, self.anchor)
 
@@ -65,16 +65,16 @@ class PublicRecordAdmin(HistoryAdmin):
 
     def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
         write = self.page_write(request, form, change)
-        request.page_write = write  # type: ignore[attr-defined]
+        request.page_write = write
         write.save(form, obj, added=not change)
 
     def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:
-        formset.page_write = request.page_write  # type: ignore[attr-defined]
+        formset.page_write = request.page_write
         super().save_formset(request, form, formset, change)
 
     def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
         super().save_related(request, form, formsets, change)
-        pending = request.page_write.pending  # type: ignore[attr-defined]
+        pending = request.page_write.pending
         if pending is not None:
             pending.record()
 

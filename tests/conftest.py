@@ -8,6 +8,7 @@ from django.test import Client
 
 from claims.roles import EDITOR, REPORTER, sync_roles
 from tests.factories import UserFactory
+from tests.ledger import build_ledger
 
 
 @pytest.fixture
@@ -16,7 +17,7 @@ def reader(client: Client) -> Client:
     return client
 
 
-def _member_of(group: str, username: str):  # type: ignore[no-untyped-def]
+def _member_of(group: str, username: str):
     # The groups come from a migration; a transactional test's flush removes them, so make sure.
     sync_roles()
     user = UserFactory(username=username, is_staff=True)
@@ -25,26 +26,32 @@ def _member_of(group: str, username: str):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def editor_user(db):  # type: ignore[no-untyped-def]
+def editor_user(db):
     """A staff member of the Editor group: every newsroom permission, and publishing."""
     return _member_of(EDITOR, "editor")
 
 
 @pytest.fixture
-def editor(editor_user) -> Client:  # type: ignore[no-untyped-def]
+def editor(editor_user) -> Client:
     client = Client()
     client.force_login(editor_user)
     return client
 
 
 @pytest.fixture
-def reporter_user(db):  # type: ignore[no-untyped-def]
+def reporter_user(db):
     """A staff member of the Reporter group: drafts, but no publishing, verdicts or deletions."""
     return _member_of(REPORTER, "reporter")
 
 
 @pytest.fixture
-def reporter(reporter_user) -> Client:  # type: ignore[no-untyped-def]
+def reporter(reporter_user) -> Client:
     client = Client()
     client.force_login(reporter_user)
     return client
+
+
+@pytest.fixture
+def ledger(db):
+    """The shared story (``tests/ledger.py``): public claims with a draft hidden among them."""
+    return build_ledger()

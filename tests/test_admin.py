@@ -33,11 +33,11 @@ NEWSROOM_MODELS = [
 
 
 @pytest.fixture
-def demo(db):  # type: ignore[no-untyped-def]
+def demo(db):
     call_command("load_demo")
 
 
-def admin_url(model, view: str, *args) -> str:  # type: ignore[no-untyped-def]
+def admin_url(model, view: str, *args) -> str:
     return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_{view}", args=args)
 
 
@@ -64,7 +64,7 @@ def test_the_admin_turns_away_the_public(reader):
     assert "/admin/login/" in response["Location"]
 
 
-def changelist_queries(client, model, **params) -> int:  # type: ignore[no-untyped-def]
+def changelist_queries(client, model, **params) -> int:
     with CaptureQueriesContext(connection) as ctx:
         response = client.get(admin_url(model, "changelist"), params)
     assert response.status_code == 200

@@ -58,30 +58,30 @@ class ClaimsFeed(Feed):
 
 
 class ActorClaimsFeed(ClaimsFeed):
-    def get_object(self, request: HttpRequest, slug: str) -> Actor:  # type: ignore[override]
+    def get_object(self, request: HttpRequest, slug: str) -> Actor:
         return get_object_or_404(public.actors(), slug=slug)
 
-    def title(self, obj: Actor) -> str:  # type: ignore[override]
+    def title(self, obj: Actor) -> str:
         return f"Contested: claims on which {obj.name} took a position"
 
-    def link(self, obj: Actor) -> str:  # type: ignore[override]
+    def link(self, obj: Actor) -> str:
         return obj.get_absolute_url()
 
-    def claims(self, obj: Actor) -> QuerySet[Claim]:  # type: ignore[override]
+    def claims(self, obj: Actor) -> QuerySet[Claim]:
         return public.listed_claims().filter(
             Exists(Statement.objects.by(obj).filter(claim=OuterRef("pk")))
         )
 
 
 class TopicClaimsFeed(ClaimsFeed):
-    def get_object(self, request: HttpRequest, slug: str) -> Topic:  # type: ignore[override]
+    def get_object(self, request: HttpRequest, slug: str) -> Topic:
         return get_object_or_404(public.topics(), slug=slug)
 
-    def title(self, obj: Topic) -> str:  # type: ignore[override]
+    def title(self, obj: Topic) -> str:
         return f"Contested: claims on {obj.name}"
 
-    def link(self, obj: Topic) -> str:  # type: ignore[override]
+    def link(self, obj: Topic) -> str:
         return reverse("topic-detail", args=[obj.slug])
 
-    def claims(self, obj: Topic) -> QuerySet[Claim]:  # type: ignore[override]
+    def claims(self, obj: Topic) -> QuerySet[Claim]:
         return public.listed_claims().filter(topics=obj)

@@ -10,7 +10,7 @@ from tests.factories import ActorAliasFactory, ActorFactory, ActorRelationFactor
 pytestmark = pytest.mark.django_db
 
 
-def rejects(build) -> None:  # type: ignore[no-untyped-def]
+def rejects(build) -> None:
     with pytest.raises(IntegrityError), transaction.atomic():
         build()
 

@@ -1,42 +1,23 @@
-"""API clients, tokens and a small public ledger with a draft hidden in it."""
+"""API clients and tokens. The ledger (a small public story with a draft hidden in it) is the
+shared one of ``tests/ledger.py``."""
 
 from __future__ import annotations
 
-import datetime
-from dataclasses import dataclass
-from typing import Any
-
 import pytest
-from django.contrib.auth.models import Permission
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from claims.vocabulary import Outcome, Stance, Status
 from tests.factories import (
-    ActorAliasFactory,
-    ActorFactory,
-    ActorRelationFactory,
-    CitationFactory,
-    ClaimFactory,
-    ClaimRelationFactory,
-    OutletFactory,
-    RequestForCommentFactory,
-    SourceFactory,
-    StatementFactory,
-    TopicFactory,
     UserFactory,
 )
-
-# Every field of every object that only a draft references carries this marker, and so do the
-# internal notes and contacts of public objects: no response may contain it.
-SECRET = "zzsecretzz"
+from tests.ledger import SECRET, Ledger  # noqa: F401 - the API tests import them from here
 
 
 @pytest.fixture(autouse=True)
-def _fresh_throttle_budget(settings):  # type: ignore[no-untyped-def]
+def _fresh_throttle_budget(settings):
     """Each test starts with an empty throttle cache and a budget no test reaches by accident."""
     cache.clear()
     rest = dict(settings.REST_FRAMEWORK)
@@ -52,155 +33,28 @@ def api() -> APIClient:
     return APIClient(HTTP_HOST="localhost")
 
 
-def _token_client(user) -> APIClient:  # type: ignore[no-untyped-def]
+def _token_client(user) -> APIClient:
     client = APIClient(HTTP_HOST="localhost")
     client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=user).key}")
     return client
 
 
 @pytest.fixture
-def reporter_user(db):  # type: ignore[no-untyped-def]
-    """A newsroom tool's user: may add and change, may not publish."""
-    user = UserFactory(username="reporter-tool")
-    user.user_permissions.set(
-        Permission.objects.filter(
-            content_type__app_label__in=["sources", "actors", "claims"],
-            codename__regex=r"^(add|change|view)_",
-        )
-    )
-    return user
-
-
-@pytest.fixture
-def reporter_api(reporter_user) -> APIClient:  # type: ignore[no-untyped-def]
+def reporter_api(reporter_user) -> APIClient:
+    """A newsroom tool with a Reporter's token: the real group from the roles migration."""
     return _token_client(reporter_user)
 
 
 @pytest.fixture
-def publisher_api(db) -> APIClient:  # type: ignore[no-untyped-def]
-    """A token whose user may publish. Until the workflow work adds ``claims.publish_claim``
-    to the Editor group, only a superuser holds it."""
-    return _token_client(UserFactory(username="chief-editor", is_superuser=True, is_staff=True))
+def publisher_api(editor_user) -> APIClient:
+    """A tool with an Editor's token: it may publish."""
+    return _token_client(editor_user)
 
 
 @pytest.fixture
-def outsider_api(db) -> APIClient:  # type: ignore[no-untyped-def]
+def outsider_api(db) -> APIClient:
     """A token whose user holds no permission at all."""
     return _token_client(UserFactory(username="outsider"))
-
-
-@dataclass
-class Ledger:
-    claim: Any
-    rival: Any
-    withdrawn: Any
-    draft: Any
-    army: Any
-    fla: Any
-    spokesman: Any
-    secret_actor: Any
-    source: Any
-    secret_source: Any
-    denial: Any
-    assertion: Any
-    topic: Any
-
-
-@pytest.fixture
-def ledger(db) -> Ledger:  # type: ignore[no-untyped-def]
-    """The helicopter claim asserted by the FLA's spokesman and denied by the army, a rival
-    claim, a withdrawn claim, and a draft whose actor, source, outlet and topic only it uses."""
-    topic = TopicFactory(name="Drones", slug="drones")
-    claim = ClaimFactory(
-        published=True,
-        text="An FLA drone shot down a Malian army helicopter",
-        slug="helicopter",
-        summary="In February.",
-        event_date=datetime.date(2025, 2, 1),
-        event_date_precision="month",
-        internal_notes=SECRET,
-    )
-    claim.topics.add(topic)
-    rival = ClaimFactory(
-        published=True, text="The army intercepted a terrorist drone", slug="rival"
-    )
-    withdrawn = ClaimFactory(
-        status=Status.WITHDRAWN,
-        published_at=datetime.datetime(2025, 10, 7, tzinfo=datetime.UTC),
-        withdrawn_at=datetime.datetime(2025, 10, 8, tzinfo=datetime.UTC),
-        withdrawal_reason="Could not be sourced.",
-        text="A withdrawn claim",
-        slug="withdrawn",
-    )
-    fla = ActorFactory(name="Azawad Liberation Front", slug="fla", internal_notes=SECRET)
-    ActorAliasFactory(actor=fla, name="FLA")
-    spokesman = ActorFactory(name="Mohamed Elmaouloud Ramadane", slug="ramadane", kind="person")
-    army = ActorFactory(name="Malian army", slug="malian-army", kind="military")
-    ActorRelationFactory(subject=spokesman, object=fla, kind="spokesperson_of")
-    outlet = OutletFactory(name="Agence France-Presse", slug="afp", internal_notes=SECRET)
-    source = SourceFactory(title="From Donbas to the desert", outlet=outlet, internal_notes=SECRET)
-    assertion = StatementFactory(
-        claim=claim,
-        actor=spokesman,
-        on_behalf_of=fla,
-        stance=Stance.ASSERTS,
-        stated_on=datetime.date(2025, 2, 1),
-        quote="Nous avons abattu un hélicoptère",
-        quote_language="fr",
-        translation="We shot down a helicopter",
-        internal_notes=SECRET,
-    )
-    denial = StatementFactory(
-        claim=claim,
-        actor=army,
-        stance=Stance.DENIES,
-        stated_on=datetime.date(2025, 2, 2),
-        quote="Un drone terroriste a été intercepté",
-    )
-    CitationFactory(statement=assertion, source=source, locator="para 3", internal_notes=SECRET)
-    CitationFactory(statement=denial, source=source, locator="para 4")
-    StatementFactory(claim=rival, actor=army, stance=Stance.ASSERTS)
-    StatementFactory(claim=withdrawn, actor=army, stance=Stance.ASSERTS)
-    ClaimRelationFactory(from_claim=claim, to_claim=rival, kind="contradicts")
-    RequestForCommentFactory(
-        claim=claim, actor=army, outcome=Outcome.NO_RESPONSE, contact=SECRET, internal_notes=SECRET
-    )
-
-    # The draft: every field a reader could see carries the marker.
-    secret_topic = TopicFactory(name=SECRET, slug=SECRET)
-    draft = ClaimFactory(text=SECRET, slug=SECRET, summary=SECRET, place_name=SECRET)
-    draft.topics.add(secret_topic)
-    secret_actor = ActorFactory(name=SECRET, slug=SECRET, description=SECRET)
-    ActorAliasFactory(actor=secret_actor, name=f"{SECRET} alias")
-    ActorRelationFactory(subject=secret_actor, object=fla, kind="allied_with")
-    secret_outlet = OutletFactory(name=f"{SECRET} outlet", slug=SECRET)
-    secret_source = SourceFactory(
-        title=SECRET, url=f"https://{SECRET}.example/", byline=SECRET, outlet=secret_outlet
-    )
-    secret_statement = StatementFactory(
-        claim=draft, actor=secret_actor, stance=Stance.DENIES, quote=SECRET, paraphrase=SECRET
-    )
-    StatementFactory(claim=draft, actor=army, on_behalf_of=secret_actor, quote=SECRET)
-    CitationFactory(statement=secret_statement, source=secret_source, locator=SECRET)
-    ClaimRelationFactory(from_claim=draft, to_claim=claim, kind="contradicts", note=SECRET)
-    RequestForCommentFactory(claim=draft, actor=secret_actor, outcome=Outcome.DECLINED)
-    # An in-review claim is not public either.
-    ClaimFactory(status=Status.IN_REVIEW, text=SECRET, slug=f"{SECRET}-review")
-    return Ledger(
-        claim=claim,
-        rival=rival,
-        withdrawn=withdrawn,
-        draft=draft,
-        army=army,
-        fla=fla,
-        spokesman=spokesman,
-        secret_actor=secret_actor,
-        source=source,
-        secret_source=secret_source,
-        denial=denial,
-        assertion=assertion,
-        topic=topic,
-    )
 
 
 def count_queries(client: APIClient, url: str) -> int:
@@ -210,5 +64,5 @@ def count_queries(client: APIClient, url: str) -> int:
     return len(queries)
 
 
-def ids(response) -> list[int]:  # type: ignore[no-untyped-def]
+def ids(response) -> list[int]:
     return [row["id"] for row in response.json()["results"]]

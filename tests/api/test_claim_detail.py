@@ -19,7 +19,7 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 
-def url(claim) -> str:  # type: ignore[no-untyped-def]
+def url(claim) -> str:
     return f"/api/v1/claims/{claim.pk}/"
 
 
@@ -89,7 +89,7 @@ def test_a_detail_takes_no_filters(api, ledger):
     assert list(response.json()) == ["verdict"]
 
 
-def _claim_with(n: int):  # type: ignore[no-untyped-def]
+def _claim_with(n: int):
     claim = ClaimFactory(published=True)
     for _ in range(n):
         statement = StatementFactory(claim=claim, on_behalf_of=ActorFactory())

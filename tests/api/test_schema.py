@@ -62,7 +62,7 @@ def test_the_docs_load_from_our_own_static_files(api):
 
 
 @pytest.fixture
-def wsgi_keeps_the_test_connection():  # type: ignore[no-untyped-def]
+def wsgi_keeps_the_test_connection():
     """schemathesis calls the WSGI app itself; like Django's test client, keep the request
     signals from closing the connection that holds the test's transaction."""
     signals.request_started.disconnect(close_old_connections)
@@ -89,7 +89,7 @@ def test_every_read_operation_keeps_to_the_schema(ledger, wsgi_keeps_the_test_co
             derandomize=True,  # the same examples on every run: CI stays reproducible
             suppress_health_check=list(HealthCheck),
         )
-        def check(case):  # type: ignore[no-untyped-def]
+        def check(case):
             case.call_and_validate(headers={"Host": "localhost"}, checks=CHECKS)
 
         check()

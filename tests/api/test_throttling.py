@@ -8,7 +8,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def small_budget(settings):  # type: ignore[no-untyped-def]
+def small_budget(settings):
     rest = dict(settings.REST_FRAMEWORK)
     rest["DEFAULT_THROTTLE_RATES"] = {"anon-read": "3/minute", "anon-search": "1/minute"}
     settings.REST_FRAMEWORK = rest

@@ -11,7 +11,7 @@ from tests.api.conftest import SECRET
 pytestmark = pytest.mark.django_db
 
 
-def _urls(ledger) -> list[str]:  # type: ignore[no-untyped-def]
+def _urls(ledger) -> list[str]:
     secret_actor, secret_source = ledger.secret_actor.pk, ledger.secret_source.pk
     draft = ledger.draft.pk
     urls = [

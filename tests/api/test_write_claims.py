@@ -111,7 +111,7 @@ def test_a_write_is_recorded_in_the_history(publisher_api):
     claim = ClaimFactory(published=True)
     publisher_api.patch(f"{URL}{claim.pk}/", {"summary": "Corrected."}, format="json")
     assert claim.history.first().summary == "Corrected."
-    assert claim.history.first().history_user.username == "chief-editor"
+    assert claim.history.first().history_user.username == "editor"
 
 
 def test_there_is_no_delete(publisher_api):

@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db
 URL = "/api/v1/statements/"
 
 
-def _payload(claim, **extra):  # type: ignore[no-untyped-def]
+def _payload(claim, **extra):
     return {
         "claim": claim.pk,
         "actor": ActorFactory().pk,

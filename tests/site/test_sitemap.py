@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 SITEMAP = reverse("django.contrib.sitemaps.views.sitemap")
 
 
-def sitemap(client) -> str:  # type: ignore[no-untyped-def]
+def sitemap(client) -> str:
     response = client.get(SITEMAP)
     assert response.status_code == 200
     return response.content.decode()

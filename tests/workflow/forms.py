@@ -8,7 +8,7 @@ from django import forms
 from django.urls import reverse
 
 
-def admin_url(model, view: str, *args) -> str:  # type: ignore[no-untyped-def]
+def admin_url(model, view: str, *args) -> str:
     opts = model._meta
     return reverse(f"admin:{opts.app_label}_{opts.model_name}_{view}", args=args)
 

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 WHO = ["anonymous", "reporter", "editor"]
 
 
-def client_for(who: str, request) -> Client:  # type: ignore[no-untyped-def]
+def client_for(who: str, request) -> Client:
     return Client() if who == "anonymous" else request.getfixturevalue(who)
 
 
@@ -98,7 +98,7 @@ def test_nobody_edits_a_correction(editor):
 # The new lists cost the same at any length --------------------------------------------------------
 
 
-def changelist_queries(client: Client, model) -> int:  # type: ignore[no-untyped-def]
+def changelist_queries(client: Client, model) -> int:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 

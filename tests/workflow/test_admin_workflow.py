@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 CHANGELIST = admin_url(Claim, "changelist")
 
 
-def act(client: Client, action: str, *claims: Claim):  # type: ignore[no-untyped-def]
+def act(client: Client, action: str, *claims: Claim):
     return client.post(
         CHANGELIST,
         {"action": action, admin.helpers.ACTION_CHECKBOX_NAME: [c.pk for c in claims]},

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 SHOOTDOWN = "An FLA drone shot down a Malian army helicopter in northern Mali"
 
 
-def add_claim(client, text: str):  # type: ignore[no-untyped-def]
+def add_claim(client, text: str):
     data = page_data(client.get(admin_url(Claim, "add"))) | {"text": text, "slug": "new-claim"}
     data["statements-TOTAL_FORMS"] = "0"
     return client.post(admin_url(Claim, "add"), data, follow=True)

@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def latest(model, pk):  # type: ignore[no-untyped-def]
+def latest(model, pk):
     return model.history.filter(id=pk).order_by("-history_id").first()
 
 

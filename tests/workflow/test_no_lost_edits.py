@@ -111,8 +111,8 @@ def test_a_stale_statement_form_on_its_own_page_is_a_conflict(editor):
 EDITORS = 8
 
 
-def _in_thread(work):  # type: ignore[no-untyped-def]
-    def run(*args):  # type: ignore[no-untyped-def]
+def _in_thread(work):
+    def run(*args):
         try:
             return work(*args)
         finally:

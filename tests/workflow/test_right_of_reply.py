@@ -20,7 +20,7 @@ TODAY = timezone.localdate()
 DAY = datetime.timedelta(days=1)
 
 
-def request_on(deadline: datetime.date, **kwargs):  # type: ignore[no-untyped-def]
+def request_on(deadline: datetime.date, **kwargs):
     return RequestForCommentFactory(requested_on=deadline - 5 * DAY, deadline=deadline, **kwargs)
 
 
@@ -75,7 +75,7 @@ def test_a_row_of_the_overdue_list_opens_the_request_itself(editor):
 # Entering the outcome ---------------------------------------------------------------------------
 
 
-def save_outcome(client, rfc, **changes):  # type: ignore[no-untyped-def]
+def save_outcome(client, rfc, **changes):
     url = admin_url(RequestForComment, "change", rfc.pk)
     return client.post(url, page_data(client.get(url)) | changes)
 

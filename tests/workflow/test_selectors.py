@@ -14,7 +14,7 @@ from tests.factories import ClaimFactory
 pytestmark = pytest.mark.django_db
 
 
-def drafted_then_published(editor_user):  # type: ignore[no-untyped-def]
+def drafted_then_published(editor_user):
     claim = ClaimFactory(text="Draft wording", internal_notes="Source is a cousin of the pilot")
     claim.text = "Second draft wording"
     services.edit_claim(claim=claim, by=editor_user)

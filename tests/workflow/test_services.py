@@ -13,7 +13,7 @@ from tests.factories import ActorFactory, ClaimFactory, StatementFactory
 pytestmark = pytest.mark.django_db
 
 
-def latest(claim: Claim):  # type: ignore[no-untyped-def]
+def latest(claim: Claim):
     return claim.history.order_by("-history_id").first()
 
 
@@ -175,7 +175,7 @@ def test_changing_a_public_statements_quote_or_stance_needs_a_correction_note(ed
 
 
 def test_a_reporter_adds_statements_to_drafts_but_not_to_public_claims(reporter_user, editor_user):
-    def statement_on(claim):  # type: ignore[no-untyped-def]
+    def statement_on(claim):
         return Statement(
             claim=claim,
             actor=ActorFactory(),
