@@ -3,176 +3,43 @@ relations between two public actors."""
 
 from __future__ import annotations
 
-from django.db import transaction
-from django.db.models import Exists, OuterRef, Prefetch
-from django_countries.serializer_fields import CountryField
-from drf_spectacular.utils import extend_schema_field
+from typing import TYPE_CHECKING
+
+from django.db.models import Prefetch
 from rest_framework import serializers
 
-from actors.models import Actor, ActorAlias, ActorKind, ActorRelation
+from actors.models import Actor
 from claims.visibility import public
 
-from .actor_filters import ActorFilter
-from .base import ApiUrlField, HtmlUrlField, save_validated
-from .sources import SourceSerializer
-from .viewsets import WriteViewSet
+from .filters import ActorFilter
+from .serializers.actors import (
+    ActorSerializer,
+    ActorWriteSerializer,
+)
+from .viewsets import WRITES, WritableViewSet
 
-
-class ActorBriefSerializer(serializers.ModelSerializer):
-    """An actor as it appears inside another object."""
-
-    url = ApiUrlField(view_name="api:actor-detail")
-    html_url = HtmlUrlField()
-    kind = serializers.ChoiceField(choices=ActorKind.choices, read_only=True)
-
-    class Meta:
-        model = Actor
-        fields = ["id", "url", "html_url", "name", "slug", "kind"]
-        read_only_fields = fields
-
-
-class AliasSerializer(serializers.ModelSerializer):
-    class Meta:
-        model = ActorAlias
-        fields = ["name", "language"]
-
-
-class ActorRelationSerializer(serializers.ModelSerializer):
-    subject = ActorBriefSerializer(read_only=True)
-    object = ActorBriefSerializer(read_only=True)
-    source = serializers.SerializerMethodField(
-        help_text="The document establishing the relation, when a public claim cites it."
-    )
-
-    class Meta:
-        model = ActorRelation
-        fields = [
-            "subject",
-            "kind",
-            "object",
-            "start_on",
-            "start_on_precision",
-            "end_on",
-            "end_on_precision",
-            "note",
-            "source",
-        ]
-        read_only_fields = fields
-
-    @extend_schema_field(SourceSerializer(allow_null=True))
-    def get_source(self, relation: ActorRelation) -> dict | None:
-        if relation.source_id is None or not relation.source_is_public:
-            return None
-        return SourceSerializer(relation.source, context=self.context).data
-
-
-class ActorSerializer(serializers.ModelSerializer):
-    url = ApiUrlField(view_name="api:actor-detail")
-    html_url = HtmlUrlField()
-    country = serializers.CharField(source="country.code", read_only=True)
-    aliases = AliasSerializer(many=True, read_only=True)
-    relations = serializers.SerializerMethodField(
-        help_text="Relations with other public actors, in either direction."
-    )
-
-    class Meta:
-        model = Actor
-        fields = [
-            "id",
-            "url",
-            "html_url",
-            "name",
-            "slug",
-            "kind",
-            "description",
-            "country",
-            "founded_on",
-            "founded_on_precision",
-            "dissolved_on",
-            "dissolved_on_precision",
-            "wikidata_id",
-            "aliases",
-            "relations",
-            "created_at",
-            "updated_at",
-        ]
-        read_only_fields = fields
-
-    @extend_schema_field(ActorRelationSerializer(many=True))
-    def get_relations(self, actor: Actor) -> list[dict]:
-        relations = [*actor.relations_from.all(), *actor.relations_to.all()]
-        return ActorRelationSerializer(relations, many=True, context=self.context).data
-
-
-class ActorWriteSerializer(serializers.ModelSerializer):
-    country = CountryField(required=False, allow_blank=True)
-    aliases = AliasSerializer(
-        many=True, required=False, help_text="Replaces every alias when given."
-    )
-
-    class Meta:
-        model = Actor
-        fields = [
-            "name",
-            "slug",
-            "kind",
-            "description",
-            "country",
-            "founded_on",
-            "founded_on_precision",
-            "dissolved_on",
-            "dissolved_on_precision",
-            "wikidata_id",
-            "aliases",
-        ]
-        extra_kwargs = {"slug": {"required": False}}
-
-    def validate_aliases(self, aliases: list[dict]) -> list[dict]:
-        names = [alias["name"] for alias in aliases]
-        if len(names) != len(set(names)):
-            raise serializers.ValidationError("Each alias once.")
-        return aliases
-
-    def _save(self, actor: Actor, aliases: list[dict] | None) -> Actor:
-        with transaction.atomic():
-            save_validated(actor)
-            if aliases is not None:
-                actor.aliases.all().delete()
-                for alias in aliases:
-                    save_validated(ActorAlias(actor=actor, **alias))
-        return actor
-
-    def create(self, validated_data: dict) -> Actor:
-        aliases = validated_data.pop("aliases", None)
-        return self._save(Actor(**validated_data), aliases)
-
-    def update(self, instance: Actor, validated_data: dict) -> Actor:
-        aliases = validated_data.pop("aliases", None)
-        for field, value in validated_data.items():
-            setattr(instance, field, value)
-        return self._save(instance, aliases)
+if TYPE_CHECKING:
+    from django.db.models import QuerySet
 
 
 def public_relations() -> Prefetch:
     return public.actor_relations().select_related("subject", "object", "source__outlet")
 
 
-class ActorViewSet(WriteViewSet):
+class ActorViewSet(WritableViewSet):
     """People, armed groups, states and other actors that public claims reference."""
 
-    read_serializer_class = ActorSerializer
-    write_serializer_class = ActorWriteSerializer
     filterset_class = ActorFilter
+    detail_serializer_class = ActorSerializer
 
-    def public_queryset(self):
-        return public.actors()
-
-    def prepare(self, queryset):
-        relations = public_relations().annotate(
-            source_is_public=Exists(public.sources().filter(pk=OuterRef("source_id")))
-        )
-        return queryset.prefetch_related(
+    def get_queryset(self) -> QuerySet[Actor]:
+        actors = Actor.objects.all() if self.action in WRITES else public.actors()
+        relations = public.with_public_source(public_relations())
+        return actors.prefetch_related(
             "aliases",
             Prefetch("relations_from", queryset=relations),
             Prefetch("relations_to", queryset=relations),
         )
+
+    def get_serializer_class(self) -> type[serializers.Serializer]:
+        return ActorWriteSerializer if self.action in WRITES else ActorSerializer

@@ -2,123 +2,40 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rest_framework import serializers
 
 from claims.visibility import public
-from core.grades import Reliability
-from sources.models import Outlet, OutletKind, Source
+from sources.models import Outlet, Source
 
-from .base import ApiUrlField, HtmlUrlField, save_validated
-from .source_filters import SourceFilter
-from .viewsets import ReadViewSet, WriteViewSet
+from .filters import SourceFilter
+from .serializers.sources import OutletSerializer, SourceSerializer, SourceWriteSerializer
+from .viewsets import WRITES, PublicViewSet, WritableViewSet
 
-
-class OutletSerializer(serializers.ModelSerializer):
-    url = ApiUrlField(view_name="api:outlet-detail")
-    kind = serializers.ChoiceField(choices=OutletKind.choices)
-    country = serializers.CharField(source="country.code", read_only=True)
-    website = serializers.CharField(read_only=True, help_text="Empty when unknown.")
-
-    class Meta:
-        model = Outlet
-        fields = [
-            "id",
-            "url",
-            "name",
-            "slug",
-            "kind",
-            "country",
-            "website",
-            "default_reliability",
-            "updated_at",
-        ]
-        read_only_fields = fields
+if TYPE_CHECKING:
+    from django.db.models import QuerySet
 
 
-class SourceSerializer(serializers.ModelSerializer):
-    url = ApiUrlField(view_name="api:source-detail")
-    html_url = HtmlUrlField()
-    document_url = serializers.CharField(
-        source="url", read_only=True, help_text="The document's address; empty for a broadcast."
-    )
-    archive_url = serializers.CharField(read_only=True, help_text="Empty when not archived.")
-    outlet = OutletSerializer(read_only=True)
-    reliability = serializers.ChoiceField(
-        source="reliability_grade",
-        choices=Reliability.choices,
-        read_only=True,
-        help_text="Admiralty A–F: the document's own grade, else its outlet's default.",
-    )
-
-    class Meta:
-        model = Source
-        fields = [
-            "id",
-            "url",
-            "html_url",
-            "title",
-            "document_url",
-            "archive_url",
-            "outlet",
-            "byline",
-            "published_on",
-            "language",
-            "retrieved_on",
-            "reliability",
-            "created_at",
-            "updated_at",
-        ]
-        read_only_fields = fields
-
-
-class SourceWriteSerializer(serializers.ModelSerializer):
-    document_url = serializers.URLField(
-        source="url", max_length=1000, required=False, allow_blank=True
-    )
-    outlet = serializers.PrimaryKeyRelatedField(queryset=Outlet.objects.all())
-
-    class Meta:
-        model = Source
-        fields = [
-            "title",
-            "document_url",
-            "archive_url",
-            "outlet",
-            "byline",
-            "published_on",
-            "language",
-            "retrieved_on",
-            "reliability",
-        ]
-
-    def create(self, validated_data: dict) -> Source:
-        return save_validated(Source(**validated_data))
-
-    def update(self, instance: Source, validated_data: dict) -> Source:
-        for field, value in validated_data.items():
-            setattr(instance, field, value)
-        return save_validated(instance)
-
-
-class OutletViewSet(ReadViewSet):
+class OutletViewSet(PublicViewSet):
     """Publishers of the sources that public claims cite. Outlets have no public page."""
 
-    read_serializer_class = OutletSerializer
+    serializer_class = OutletSerializer
     pagination_ordering = ("name", "pk")
 
-    def public_queryset(self):
+    def get_queryset(self) -> QuerySet[Outlet]:
         return public.outlets()
 
 
-class SourceViewSet(WriteViewSet):
+class SourceViewSet(WritableViewSet):
     """Documents that report the statements on public claims, each with its outlet."""
 
-    read_serializer_class = SourceSerializer
-    write_serializer_class = SourceWriteSerializer
     filterset_class = SourceFilter
+    detail_serializer_class = SourceSerializer
 
-    def public_queryset(self):
-        return public.sources()
+    def get_queryset(self) -> QuerySet[Source]:
+        sources = Source.objects.all() if self.action in WRITES else public.sources()
+        return sources.select_related("outlet")
 
-    def prepare(self, queryset):
-        return queryset.select_related("outlet")
+    def get_serializer_class(self) -> type[serializers.Serializer]:
+        return SourceWriteSerializer if self.action in WRITES else SourceSerializer

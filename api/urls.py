@@ -7,8 +7,9 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import SimpleRouter
 
 from .actors import ActorViewSet
-from .claims import ClaimViewSet, StatementViewSet
+from .claims import ClaimViewSet
 from .sources import OutletViewSet, SourceViewSet
+from .statements import StatementViewSet
 
 app_name = "api"
 

@@ -10,16 +10,10 @@ from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
-from .base import (
-    PreconditionFailed,
-    StrictContentNegotiation,
-    claim_version,
-    tag_response,
-    version_of,
-)
+from .conditional import PreconditionFailed, claim_version, tag_response, version_of
+from .params import StrictContentNegotiation
 
 if TYPE_CHECKING:
-    from django.db.models import QuerySet
     from rest_framework.request import Request
 
 
@@ -39,34 +33,26 @@ class ConditionalMixin:
         return response
 
 
-class ReadViewSet(ConditionalMixin, viewsets.ReadOnlyModelViewSet):
-    """A public resource: ``public_queryset()`` is the only way in for reads, ``prepare()`` adds
-    the joins and the prefetches (built on public querysets) that keep the query count flat."""
+# The actions that write. Every other action reads, and reads only what the public sees.
+WRITES = frozenset({"create", "update", "partial_update"})
+
+
+class PublicViewSet(
+    ConditionalMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    viewsets.GenericViewSet,
+):
+    """A public resource. Each resource says, per action, what it reads (``get_queryset``,
+    built on ``claims.visibility``) and in which shape (``get_serializer_class``); this class
+    adds strict parameters, keyset pages in the order ``get_pagination_ordering`` gives, and
+    ETags."""
 
     content_negotiation_class = StrictContentNegotiation
     pagination_ordering: tuple[str, ...] = ("-updated_at", "-pk")
-    read_serializer_class: type[serializers.Serializer]
-
-    def public_queryset(self) -> QuerySet:
-        raise NotImplementedError
-
-    def prepare(self, queryset: QuerySet) -> QuerySet:
-        return queryset
-
-    def get_queryset(self) -> QuerySet:
-        # Built once per request: the permission check asks for it too, and composing the
-        # public querysets and their prefetches is not free. It is never evaluated here.
-        if getattr(self, "_prepared_queryset", None) is None:
-            self._prepared_queryset = self.build_queryset()
-        return self._prepared_queryset
-
-    def build_queryset(self) -> QuerySet:
-        return self.prepare(self.public_queryset())
-
-    def get_serializer_class(self) -> type[serializers.Serializer]:
-        return self.read_serializer_class
 
     def get_pagination_ordering(self) -> tuple[str, ...]:
+        """The order the keyset paginator seeks on; it ends in the primary key."""
         return self.pagination_ordering
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
@@ -76,36 +62,21 @@ class ReadViewSet(ConditionalMixin, viewsets.ReadOnlyModelViewSet):
         return response
 
 
-class WriteViewSet(
-    mixins.CreateModelMixin,
-    mixins.UpdateModelMixin,
-    ReadViewSet,
-):
+class WritableViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, PublicViewSet):
     """A resource trusted tools may also create and update (never delete: the newsroom retracts
-    in the admin). Writers with the model's change permission reach rows that are not public
-    yet, so a tool can amend the draft it filed; reads stay public for everyone."""
+    in the admin). A write answers with the row in ``detail_serializer_class``'s shape, read
+    through the resource's ``get_queryset`` for that write action; writers with the model's
+    change permission reach rows that are not public yet, so a tool can amend the draft it
+    filed, under the services' rules."""
 
-    write_serializer_class: type[serializers.Serializer]
+    detail_serializer_class: type[serializers.Serializer]
     # What the model's own save raises for an edit made from an old version (answered 412).
     stale_errors: tuple[type[Exception], ...] = ()
     http_method_names = ["get", "post", "put", "patch", "head"]
 
-    def build_queryset(self) -> QuerySet:
-        if self.request.method in ("GET", "HEAD"):
-            return super().build_queryset()
-        return self.prepare(self.write_queryset())
-
-    def write_queryset(self) -> QuerySet:
-        return self.read_serializer_class.Meta.model._default_manager.all()
-
-    def get_serializer_class(self) -> type[serializers.Serializer]:
-        if self.request.method in ("POST", "PUT", "PATCH"):
-            return self.write_serializer_class
-        return self.read_serializer_class
-
-    def _read_back(self, instance: models.Model, status_code: int) -> Response:
-        instance = self.prepare(self.write_queryset()).get(pk=instance.pk)
-        data = self.read_serializer_class(instance, context=self.get_serializer_context()).data
+    def read_back(self, instance: models.Model, status_code: int) -> Response:
+        instance = self.get_queryset().get(pk=instance.pk)
+        data = self.detail_serializer_class(instance, context=self.get_serializer_context()).data
         response = Response(data, status=status_code)
         response.version = version_of(instance)
         return response
@@ -115,7 +86,7 @@ class WriteViewSet(
         serializer.is_valid(raise_exception=True)
         with transaction.atomic():
             instance = serializer.save()
-        response = self._read_back(instance, status.HTTP_201_CREATED)
+        response = self.read_back(instance, status.HTTP_201_CREATED)
         response["Location"] = response.data["url"]
         return response
 
@@ -126,7 +97,7 @@ class WriteViewSet(
         serializer = self.get_serializer(instance, data=request.data, partial=is_partial)
         serializer.is_valid(raise_exception=True)
         self.perform_update(serializer)
-        return self._read_back(serializer.instance, status.HTTP_200_OK)
+        return self.read_back(serializer.instance, status.HTTP_200_OK)
 
     def perform_update(self, serializer: serializers.Serializer) -> None:
         try:
@@ -137,4 +108,5 @@ class WriteViewSet(
             raise PreconditionFailed from exc
 
     def check_may_change(self, instance: models.Model) -> None:
-        """Hook: refuse a change the user may not make (publishing rules)."""
+        """Refuse a change the user may not make; the claims' resources apply
+        ``claims.permissions.may_change``."""

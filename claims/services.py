@@ -115,6 +115,22 @@ def withdraw(*, claim: Claim, by: User, reason: str) -> Claim:
     return _move(claim, Status.WITHDRAWN, by=by, reason=f"Withdrawn: {reason.strip()}")
 
 
+def move(
+    *, claim: Claim, to: str, by: User, reason: str = "", withdrawal_reason: str = ""
+) -> Claim:
+    """The workflow move that takes ``claim`` to status ``to``; a move the workflow does not
+    allow is a ``ValidationError`` naming ``status``."""
+    if to == Status.WITHDRAWN:
+        return withdraw(claim=claim, by=by, reason=withdrawal_reason)
+    if to == Status.PUBLISHED:
+        return publish(claim=claim, by=by, reason=reason)
+    if to == Status.IN_REVIEW:
+        return submit_for_review(claim=claim, by=by, reason=reason)
+    if to == Status.DRAFT:
+        return return_to_draft(claim=claim, by=by, reason=reason)
+    raise ValidationError({"status": f"{to!r} is not a status."})
+
+
 # Edits -------------------------------------------------------------------------------------------
 
 

@@ -187,7 +187,7 @@ COUNTRIES_FIRST = ["ML", "UA", "RU", "NE", "BF", "DZ"]
 # The public REST API at /api/v1/ (config/api_urls.py, each app's api.py and filters.py). Read is
 # open and shows public data only; writes need a token issued in the admin and the model
 # permissions. There is no browsable API: its forms would list related objects. Anonymous
-# clients get a budget per scope (see core/api.py and the README); search has its own.
+# clients get a budget per scope (see api/throttling.py and the README); search has its own.
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.TokenAuthentication"],
@@ -196,9 +196,9 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
-    "DEFAULT_FILTER_BACKENDS": ["api.base.StrictFilterBackend"],
-    "DEFAULT_PAGINATION_CLASS": "api.base.KeysetPagination",
-    "DEFAULT_THROTTLE_CLASSES": ["api.base.AnonScopedRateThrottle"],
+    "DEFAULT_FILTER_BACKENDS": ["api.params.StrictFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.KeysetPagination",
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.AnonScopedRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {
         "anon-read": env_str("API_ANON_RATE", "120/minute"),
         "anon-search": env_str("API_ANON_SEARCH_RATE", "30/minute"),

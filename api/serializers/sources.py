@@ -1,0 +1,97 @@
+"""Outlets and sources in the public API. Only what a public claim cites is readable."""
+
+from __future__ import annotations
+
+from rest_framework import serializers
+
+from api.errors import save_validated
+from api.fields import ApiUrlField, HtmlUrlField
+from core.grades import Reliability
+from sources.models import Outlet, OutletKind, Source
+
+
+class OutletSerializer(serializers.ModelSerializer):
+    url = ApiUrlField(view_name="api:outlet-detail")
+    kind = serializers.ChoiceField(choices=OutletKind.choices)
+    country = serializers.CharField(source="country.code", read_only=True)
+    website = serializers.CharField(read_only=True, help_text="Empty when unknown.")
+
+    class Meta:
+        model = Outlet
+        fields = [
+            "id",
+            "url",
+            "name",
+            "slug",
+            "kind",
+            "country",
+            "website",
+            "default_reliability",
+            "updated_at",
+        ]
+        read_only_fields = fields
+
+
+class SourceSerializer(serializers.ModelSerializer):
+    url = ApiUrlField(view_name="api:source-detail")
+    html_url = HtmlUrlField()
+    document_url = serializers.CharField(
+        source="url", read_only=True, help_text="The document's address; empty for a broadcast."
+    )
+    archive_url = serializers.CharField(read_only=True, help_text="Empty when not archived.")
+    outlet = OutletSerializer(read_only=True)
+    reliability = serializers.ChoiceField(
+        source="reliability_grade",
+        choices=Reliability.choices,
+        read_only=True,
+        help_text="Admiralty A–F: the document's own grade, else its outlet's default.",
+    )
+
+    class Meta:
+        model = Source
+        fields = [
+            "id",
+            "url",
+            "html_url",
+            "title",
+            "document_url",
+            "archive_url",
+            "outlet",
+            "byline",
+            "published_on",
+            "language",
+            "retrieved_on",
+            "reliability",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = fields
+
+
+class SourceWriteSerializer(serializers.ModelSerializer):
+    document_url = serializers.URLField(
+        source="url", max_length=1000, required=False, allow_blank=True
+    )
+    outlet = serializers.PrimaryKeyRelatedField(queryset=Outlet.objects.all())
+
+    class Meta:
+        model = Source
+        fields = [
+            "title",
+            "document_url",
+            "archive_url",
+            "outlet",
+            "byline",
+            "published_on",
+            "language",
+            "retrieved_on",
+            "reliability",
+        ]
+
+    def create(self, validated_data: dict) -> Source:
+        return save_validated(Source(**validated_data))
+
+    def update(self, instance: Source, validated_data: dict) -> Source:
+        for field, value in validated_data.items():
+            setattr(instance, field, value)
+        return save_validated(instance)
