@@ -1,6 +1,7 @@
 # Contested — everything a fresh machine needs goes through these targets.
 #   make run    create .venv, migrate, load the demo, ensure a login, serve on http://127.0.0.1:8000
 #   make test   create .venv, run every test on SQLite, then on PostgreSQL if DATABASE_URL names one
+#   make serve  production: migrate, collectstatic, check --deploy, gunicorn (bin/serve)
 #   make lint   ruff check + ruff format --check + the layer contract + makemigrations --check
 
 # Django 6 needs Python 3.12+. Use $(PYTHON) if given, else the first 3.12+ interpreter found.
@@ -15,7 +16,7 @@ export DEBUG ?= 1
 # Test workers (pytest-xdist, a database each); TEST_WORKERS=0 runs the suite in one process.
 TEST_WORKERS ?= auto
 
-.PHONY: run test test-sqlite test-postgres lint migrations-check format clean
+.PHONY: run serve test test-sqlite test-postgres lint migrations-check format clean
 
 $(STAMP): pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Contested needs Python 3.12 or newer (Django 6). Install one, or run: make PYTHON=/path/to/python3.12 ..." >&2; exit 1; }
@@ -29,6 +30,10 @@ run: $(STAMP)
 	$(PY) manage.py load_demo
 	$(PY) manage.py ensure_demo_login
 	$(PY) manage.py runserver 127.0.0.1:8000
+
+# Production (README, "Production"): DEBUG off, settings from the environment.
+serve: $(STAMP)
+	DEBUG=0 bin/serve
 
 test: $(STAMP)
 	$(MAKE) --no-print-directory test-sqlite

@@ -13,6 +13,7 @@ from core import dates
 from core.dates import DatePrecision
 from core.models import TimeStampedModel, choices_check, internal_notes_field
 from core.slugs import derive_slug
+from core.text import PlainTextModel
 
 if TYPE_CHECKING:
     pass
@@ -86,7 +87,7 @@ class Actor(TimeStampedModel):
         return reverse("actors:actor-detail", args=[self.slug])
 
 
-class ActorAlias(models.Model):
+class ActorAlias(PlainTextModel):
     """Another name the actor goes by: an acronym, a translation, a former name."""
 
     actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="aliases")

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import binascii
+from base64 import b64decode
 from typing import TYPE_CHECKING
+from urllib.parse import parse_qs, urlencode, urlsplit, urlunsplit
 
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.core.signing import BadSignature, Signer
 from rest_framework import exceptions
 from rest_framework.pagination import Cursor, CursorPagination
 from rest_framework.settings import api_settings
@@ -16,6 +21,9 @@ if TYPE_CHECKING:
 
 
 MAX_PAGE_SIZE = 100
+# Cursors are signed with SECRET_KEY: rotating the key invalidates the links clients hold (a 400
+# that says to start again from the first page), nothing else.
+CURSOR_SALT = "api.cursor"
 
 
 class KeysetPagination(CursorPagination):
@@ -58,17 +66,62 @@ class KeysetPagination(CursorPagination):
         ordering = getattr(view, "get_pagination_ordering", None)
         return tuple(ordering()) if ordering else self.ordering
 
+    def encode_cursor(self, cursor: Cursor) -> str:
+        """DRF's cursor, signed: a client can follow it, not forge or edit it."""
+        url = super().encode_cursor(cursor)
+        scheme, netloc, path, query, fragment = urlsplit(url)
+        params = parse_qs(query, keep_blank_values=True)
+        params[self.cursor_query_param] = [
+            Signer(salt=CURSOR_SALT).sign(params[self.cursor_query_param][0])
+        ]
+        return urlunsplit((scheme, netloc, path, urlencode(params, doseq=True), fragment))
+
     def decode_cursor(self, request: Request) -> Cursor | None:
+        """The cursor as we issued it, or a 400 naming ``cursor``: signed by us, then base64 of
+        at most ``o`` (a non-negative offset), ``r`` (0 or 1) and ``p`` (a printable position).
+        Its position is checked against the ordering's column in ``paginate_queryset``."""
+        signed = request.query_params.get(self.cursor_query_param)
+        if signed is None:
+            return None
         try:
-            return super().decode_cursor(request)
-        except exceptions.NotFound as exc:
-            raise exceptions.ValidationError({"cursor": [self.invalid_cursor_message]}) from exc
+            encoded = Signer(salt=CURSOR_SALT).unsign(signed)
+            text = b64decode(encoded.encode("ascii"), validate=True).decode("ascii")
+            tokens = parse_qs(text, keep_blank_values=True, strict_parsing=True)
+            if not set(tokens) <= {"o", "r", "p"} or any(len(v) != 1 for v in tokens.values()):
+                raise ValueError(text)
+            offset = int(tokens.get("o", ["0"])[0])
+            reverse = tokens.get("r", ["0"])[0]
+            position = tokens.get("p", [None])[0]
+            if not 0 <= offset <= self.offset_cutoff or reverse not in ("0", "1"):
+                raise ValueError(text)
+            if position is not None and not position.isprintable():
+                raise ValueError(text)
+        except (BadSignature, TypeError, ValueError, binascii.Error, UnicodeError) as exc:
+            raise self.invalid_cursor() from exc
+        return Cursor(offset=offset, reverse=reverse == "1", position=position)
+
+    def invalid_cursor(self) -> exceptions.ValidationError:
+        return exceptions.ValidationError({"cursor": [self.invalid_cursor_message]})
+
+    def check_position(self, queryset: QuerySet, ordering: tuple[str, ...]) -> None:
+        """A position must be a value of the column the page seeks on: a tampered one is a 400,
+        not a database error."""
+        position = self.cursor.position if self.cursor else None
+        if position is None:
+            return
+        field = queryset.model._meta.get_field(ordering[0].lstrip("-"))
+        try:
+            field.get_prep_value(field.to_python(position))
+        except (DjangoValidationError, TypeError, ValueError) as exc:
+            raise self.invalid_cursor() from exc
 
     def paginate_queryset(
         self, queryset: QuerySet, request: Request, view: APIView | None = None
     ) -> list | None:
         self.by_offset = bool(getattr(view, "ordered_by_relevance", lambda: False)())
         if not self.by_offset:
+            self.cursor = self.decode_cursor(request)
+            self.check_position(queryset, self.get_ordering(request, queryset, view))
             return super().paginate_queryset(queryset, request, view)
         # Relevance order: the queryset arrives ordered; the cursor holds how many rows to skip.
         self.request = request

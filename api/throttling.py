@@ -1,11 +1,18 @@
-"""Anonymous throttling, per client address and scope."""
+"""Anonymous throttling, per client address (``core.clients``) and scope, counted in the
+default cache: Redis when ``REDIS_URL`` is set, so every worker process shares one budget."""
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
+from redis.exceptions import RedisError
 from rest_framework.settings import api_settings
 from rest_framework.throttling import SimpleRateThrottle
+
+from core.clients import client_address
+
+logger = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from rest_framework.request import Request
@@ -28,10 +35,16 @@ class AnonScopedRateThrottle(SimpleRateThrottle):
         if self.rate is None:
             return True
         self.num_requests, self.duration = self.parse_rate(self.rate)
-        return super().allow_request(request, view)
+        try:
+            return super().allow_request(request, view)
+        except RedisError:
+            # The shared cache is down: serve unthrottled rather than fail every read (/readyz
+            # reports the cache as down meanwhile).
+            logger.warning("throttle cache unavailable; request not throttled", exc_info=True)
+            return True
 
     def __init__(self) -> None:  # the scope is chosen per request
         pass
 
     def get_cache_key(self, request: Request, view: APIView) -> str:
-        return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
+        return self.cache_format % {"scope": self.scope, "ident": client_address(request)}

@@ -103,6 +103,12 @@ class ActorFilter(django_filters.Filter):
     field_class = PublicActorField
 
 
+@extend_schema_field({"type": "string", "enum": [d.value for d in Direction]})
+class DirectionFilter(django_filters.ChoiceFilter):
+    """A position: its choices carry an "any" entry for the site's form, which the schema, where
+    the parameter is simply left out, does not list."""
+
+
 class ClaimFilterForm(forms.Form):
     def clean(self) -> dict[str, Any]:
         data = super().clean()
@@ -141,7 +147,7 @@ class ClaimFilter(django_filters.FilterSet):
         help_text="Claims on which this actor (or someone speaking for it) took a position: its "
         "id, slug, name or an alias. With `position` or `stance`, the same statement must match.",
     )
-    position = django_filters.ChoiceFilter(
+    position = DirectionFilter(
         choices=[
             (Direction.FOR, "For the claim (asserted, acknowledged…)"),
             (Direction.AGAINST, "Against the claim (denied, disputed…)"),

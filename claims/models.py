@@ -17,6 +17,7 @@ from core.dates import DatePrecision
 from core.grades import Credibility
 from core.models import TimeStampedModel, choices_check, internal_notes_field
 from core.slugs import derive_slug
+from core.text import PlainTextModel
 
 from .concurrency import VersionedModel
 from .vocabulary import (
@@ -44,7 +45,7 @@ if TYPE_CHECKING:
 # Topics ------------------------------------------------------------------------------------------
 
 
-class Topic(models.Model):
+class Topic(PlainTextModel):
     name = models.CharField(max_length=100, unique=True)
     slug = models.SlugField(max_length=100, unique=True)
 
@@ -592,7 +593,7 @@ class RequestForComment(TimeStampedModel):
 # Corrections -------------------------------------------------------------------------------------
 
 
-class Correction(models.Model):
+class Correction(PlainTextModel):
     """A public note: what changed in a public claim's substance, and why.
 
     Written by ``claims.services`` whenever the text, verdict or verdict reasoning of a published

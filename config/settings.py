@@ -6,6 +6,7 @@ Production is the default: ``DEBUG`` is off unless the environment turns it on, 
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 import dj_database_url
@@ -25,6 +26,12 @@ DEBUG = env_bool("DEBUG", default=False)
 SECRET_KEY = env_str("SECRET_KEY")
 if not SECRET_KEY and DEBUG:
     SECRET_KEY = "django-insecure-local-development-only"  # noqa: S105 - only ever used with DEBUG on
+
+# Behind a reverse proxy that terminates HTTPS (the documented production setup): trust its
+# X-Forwarded-Proto, redirect HTTP to HTTPS, send HSTS, and take the client's address from the
+# PROXY_HOPS-th address from the right of X-Forwarded-For (core/clients.py), never further left.
+BEHIND_PROXY = env_bool("BEHIND_PROXY", False)
+PROXY_HOPS = env_int("PROXY_HOPS", 1) if BEHIND_PROXY else 0
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
@@ -61,9 +68,12 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "axes",
 ]
 
 MIDDLEWARE = [
+    # First, so every log line of the request carries its id (X-Request-ID in and out).
+    "log_request_id.middleware.RequestIDMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -73,6 +83,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes requires: it answers a locked-out login attempt.
+    "axes.middleware.AxesMiddleware",
 ]
 
 # Form widgets render through TEMPLATES, so templates/ can hold our own widget templates.
@@ -138,6 +150,22 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LOGIN_URL = "admin:login"
 
+# Login lockout (django-axes), recorded in the database so every worker process sees it: five
+# wrong passwords for one user from one address lock that pair out for fifteen minutes (429).
+# Locking on the pair, not the address alone, keeps one reporter's typos from locking out a
+# newsroom behind one NAT address; the address is core.clients's, so X-Forwarded-For cannot
+# be used to dodge it.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("LOGIN_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "core.clients.client_address"
+AXES_LOCKOUT_TEMPLATE = "locked_out.html"
+
 # 5. Internationalisation -------------------------------------------------------------------------
 
 LANGUAGE_CODE = "en-gb"
@@ -148,7 +176,7 @@ USE_TZ = True
 # 6. Static files ---------------------------------------------------------------------------------
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(env_str("STATIC_ROOT")) if env_str("STATIC_ROOT") else BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -161,9 +189,14 @@ STORAGES = {
 
 # 7. Security -------------------------------------------------------------------------------------
 
-SECURE_PROXY_SSL_HEADER = (
-    ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_PROXY", False) else None
-)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY else None
+# Served over HTTPS (behind the proxy): plain HTTP is redirected, and browsers are told to use
+# HTTPS only. The health probes stay reachable over plain HTTP from inside the platform.
+SECURE_SSL_REDIRECT = BEHIND_PROXY and not DEBUG
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
+SECURE_HSTS_SECONDS = env_int("HSTS_SECONDS", 31_536_000) if SECURE_SSL_REDIRECT else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("HSTS_PRELOAD", True)
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -171,11 +204,53 @@ X_FRAME_OPTIONS = "DENY"
 
 # 8. Logging --------------------------------------------------------------------------------------
 
+# One line per event on stdout: JSON in production (LOG_FORMAT=json, the default with DEBUG off),
+# readable text for local work. Every line logged while a request runs carries its request id
+# (django-log-request-id: the proxy's X-Request-ID, or a new one), echoed in the response's
+# X-Request-ID; with LOG_REQUESTS each request is logged once, with status, method and path.
+LOG_REQUEST_ID_HEADER = "HTTP_X_REQUEST_ID"
+GENERATE_REQUEST_ID_IF_NOT_IN_HEADER = True
+REQUEST_ID_RESPONSE_HEADER = "X-Request-ID"
+LOG_REQUESTS = env_bool("LOG_REQUESTS", not DEBUG)
+LOG_FORMAT = env_str("LOG_FORMAT", "text" if DEBUG else "json")
+if LOG_FORMAT not in ("json", "text"):
+    raise ImproperlyConfigured(f"LOG_FORMAT must be json or text; got {LOG_FORMAT!r}.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "log_request_id.filters.RequestIDFilter"}},
+    "formatters": {
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(request_id)s %(message)s",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        },
+        "text": {"format": "%(asctime)s %(levelname)s [%(request_id)s] %(name)s: %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "filters": ["request_id"],
+            "formatter": LOG_FORMAT,
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
+    "loggers": {
+        # The per-request line (LOG_REQUESTS) is logged at INFO.
+        "log_request_id.middleware": {"level": "INFO", "propagate": True},
+    },
+}
+
+# Cache: Redis when REDIS_URL names one (production: the API's throttle budgets are then shared by
+# every worker process), else memory local to each process (local work and SQLite tests).
+REDIS_URL = env_str("REDIS_URL")
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        if REDIS_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
 }
 
 # 9. Contested ------------------------------------------------------------------------------------
@@ -208,6 +283,8 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "api.schema.ContestedAutoSchema",
     "PAGE_SIZE": 25,
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+    # Client addresses come from core.clients (see PROXY_HOPS); DRF's own reading is kept in step.
+    "NUM_PROXIES": PROXY_HOPS,
 }
 
 SPECTACULAR_SETTINGS = {

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
@@ -15,3 +17,9 @@ def check_serving_settings() -> None:
         raise ImproperlyConfigured(
             "SECRET_KEY must be set when DEBUG is off. For local work, set DEBUG=1 (make run does)."
         ) from None
+    if not settings.DEBUG and not (Path(settings.STATIC_ROOT) / "staticfiles.json").exists():
+        # Without the manifest every page that links a stylesheet would answer 500.
+        raise ImproperlyConfigured(
+            f"No collected static files in {settings.STATIC_ROOT}: run "
+            "`manage.py collectstatic --noinput` before serving (bin/serve and make serve do)."
+        )

@@ -2,8 +2,10 @@ from __future__ import annotations
 
 from django.db import models
 
+from core.text import PlainTextModel
 
-class TimeStampedModel(models.Model):
+
+class TimeStampedModel(PlainTextModel):
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
 

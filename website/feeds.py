@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.syndication.views import Feed
 from django.db.models import Exists, OuterRef
@@ -13,6 +13,7 @@ from django.utils.feedgenerator import Atom1Feed
 from actors.models import Actor
 from claims.models import Claim, Statement, Topic
 from claims.visibility import public
+from core.text import printable
 
 if TYPE_CHECKING:
     import datetime
@@ -23,8 +24,23 @@ if TYPE_CHECKING:
 ITEMS = 50
 
 
+def _printable(values: dict[str, Any]) -> dict[str, Any]:
+    return {k: printable(v) if isinstance(v, str) else v for k, v in values.items()}
+
+
+class PrintableAtomFeed(Atom1Feed):
+    """Atom that XML 1.0 can carry: text stored before ``core.text``'s rule may still hold a
+    control character, which would make the whole feed fail to render."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **_printable(kwargs))
+
+    def add_item(self, *args: Any, **kwargs: Any) -> None:
+        super().add_item(*args, **_printable(kwargs))
+
+
 class ClaimsFeed(Feed):
-    feed_type = Atom1Feed
+    feed_type = PrintableAtomFeed
     title = "Contested: new and updated claims"
     subtitle = "Claims as they are published or updated, with the newsroom's verdict."
     author_name = "Contested"

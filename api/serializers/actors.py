@@ -125,6 +125,14 @@ class ActorWriteSerializer(serializers.ModelSerializer):
         extra_kwargs = {"slug": {"required": False}}
 
     def validate_aliases(self, aliases: list[dict]) -> list[dict]:
+        # A PATCH makes nested fields optional (DRF's partial); an alias still needs its name.
+        if not all(alias.get("name") for alias in aliases):
+            raise serializers.ValidationError(
+                [
+                    {} if alias.get("name") else {"name": ["This field is required."]}
+                    for alias in aliases
+                ]
+            )
         names = [alias["name"] for alias in aliases]
         if len(names) != len(set(names)):
             raise serializers.ValidationError("Each alias once.")
