@@ -1,7 +1,15 @@
 """The shared test story: the helicopter claim asserted by the FLA's spokesman and denied by the
 army, a rival claim, a withdrawn claim, and a draft whose actor, source, outlet and topic only it
 uses. Every field of those draft-only objects, and the internal notes and contacts of public
-ones, carry ``SECRET``: no public response may contain it."""
+ones, carry ``SECRET``: no public response may contain it.
+
+The draft also reaches into the public story the ways a real one would: it shares the public
+claim's topic, quotes the army and cites the public source, asks the army for comment,
+contradicts the public claim, and has a correction of its own. A page of those public objects
+must still leave every trace of it out.
+
+The helicopter claim's verdict is left unverified (the API's tests filter on it); a test that
+needs another verdict sets it itself."""
 
 from __future__ import annotations
 
@@ -9,6 +17,7 @@ import datetime
 from dataclasses import dataclass
 from typing import Any
 
+from claims.models import Correction
 from claims.vocabulary import Outcome, Stance, Status
 from tests.factories import (
     ActorAliasFactory,
@@ -44,11 +53,13 @@ class Ledger:
     denial: Any
     assertion: Any
     topic: Any
+    secret_topic: Any
 
 
 def build_ledger() -> Ledger:
     """The helicopter claim asserted by the FLA's spokesman and denied by the army, a rival
-    claim, a withdrawn claim, and a draft whose actor, source, outlet and topic only it uses."""
+    claim, a withdrawn claim, and a draft whose actor, source, outlet and topic only it uses,
+    tied to the public story as described above."""
     topic = TopicFactory(name="Drones", slug="drones")
     claim = ClaimFactory(
         published=True,
@@ -71,13 +82,26 @@ def build_ledger() -> Ledger:
         text="A withdrawn claim",
         slug="withdrawn",
     )
-    fla = ActorFactory(name="Azawad Liberation Front", slug="fla", internal_notes=SECRET)
+    fla = ActorFactory(
+        name="Azawad Liberation Front",
+        slug="fla",
+        description="A coalition of armed groups in northern Mali.",
+        internal_notes=SECRET,
+    )
     ActorAliasFactory(actor=fla, name="FLA")
     spokesman = ActorFactory(name="Mohamed Elmaouloud Ramadane", slug="ramadane", kind="person")
-    army = ActorFactory(name="Malian army", slug="malian-army", kind="military")
+    army = ActorFactory(
+        name="Malian army", slug="malian-army", kind="military", internal_notes=SECRET
+    )
     ActorRelationFactory(subject=spokesman, object=fla, kind="spokesperson_of")
     outlet = OutletFactory(name="Agence France-Presse", slug="afp", internal_notes=SECRET)
-    source = SourceFactory(title="From Donbas to the desert", outlet=outlet, internal_notes=SECRET)
+    source = SourceFactory(
+        title="From Donbas to the desert",
+        outlet=outlet,
+        language="en",
+        archive_url="https://archive.example/afp",
+        internal_notes=SECRET,
+    )
     assertion = StatementFactory(
         claim=claim,
         actor=spokesman,
@@ -87,6 +111,8 @@ def build_ledger() -> Ledger:
         quote="Nous avons abattu un hélicoptère",
         quote_language="fr",
         translation="We shot down a helicopter",
+        translation_method="human",
+        translated_by="AFP",
         internal_notes=SECRET,
     )
     denial = StatementFactory(
@@ -107,22 +133,42 @@ def build_ledger() -> Ledger:
 
     # The draft: every field a reader could see carries the marker.
     secret_topic = TopicFactory(name=SECRET, slug=SECRET)
-    draft = ClaimFactory(text=SECRET, slug=SECRET, summary=SECRET, place_name=SECRET)
-    draft.topics.add(secret_topic)
-    secret_actor = ActorFactory(name=SECRET, slug=SECRET, description=SECRET)
+    draft = ClaimFactory(
+        text=SECRET, slug=SECRET, summary=SECRET, place_name=SECRET, internal_notes=SECRET
+    )
+    draft.topics.add(secret_topic, topic)
+    secret_actor = ActorFactory(name=SECRET, slug=SECRET, description=SECRET, internal_notes=SECRET)
     ActorAliasFactory(actor=secret_actor, name=f"{SECRET} alias")
-    ActorRelationFactory(subject=secret_actor, object=fla, kind="allied_with")
+    ActorRelationFactory(subject=secret_actor, object=fla, kind="allied_with", note=SECRET)
     secret_outlet = OutletFactory(name=f"{SECRET} outlet", slug=SECRET)
     secret_source = SourceFactory(
-        title=SECRET, url=f"https://{SECRET}.example/", byline=SECRET, outlet=secret_outlet
+        title=SECRET,
+        url=f"https://{SECRET}.example/",
+        archive_url=f"https://archive.example/{SECRET}",
+        byline=SECRET,
+        outlet=secret_outlet,
+        internal_notes=SECRET,
     )
     secret_statement = StatementFactory(
-        claim=draft, actor=secret_actor, stance=Stance.DENIES, quote=SECRET, paraphrase=SECRET
+        claim=draft,
+        actor=secret_actor,
+        stance=Stance.DENIES,
+        quote=SECRET,
+        paraphrase=SECRET,
+        translation=SECRET,
+        translated_by=SECRET,
     )
-    StatementFactory(claim=draft, actor=army, on_behalf_of=secret_actor, quote=SECRET)
+    army_on_draft = StatementFactory(
+        claim=draft, actor=army, on_behalf_of=secret_actor, quote=SECRET
+    )
     CitationFactory(statement=secret_statement, source=secret_source, locator=SECRET)
+    CitationFactory(statement=army_on_draft, source=source, locator=SECRET)
     ClaimRelationFactory(from_claim=draft, to_claim=claim, kind="contradicts", note=SECRET)
     RequestForCommentFactory(claim=draft, actor=secret_actor, outcome=Outcome.DECLINED)
+    RequestForCommentFactory(
+        claim=draft, actor=army, outcome=Outcome.NO_RESPONSE, contact=SECRET, internal_notes=SECRET
+    )
+    Correction.objects.create(claim=draft, note=SECRET, changed=[SECRET])
     # An in-review claim is not public either.
     ClaimFactory(status=Status.IN_REVIEW, text=SECRET, slug=f"{SECRET}-review")
     return Ledger(
@@ -139,4 +185,5 @@ def build_ledger() -> Ledger:
         denial=denial,
         assertion=assertion,
         topic=topic,
+        secret_topic=secret_topic,
     )

@@ -7,103 +7,104 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from claims.vocabulary import Stance, Status
+from claims.vocabulary import Stance
 from tests.factories import ActorRelationFactory, ClaimFactory, SourceFactory, StatementFactory
+from tests.ledger import SECRET
 
 pytestmark = pytest.mark.django_db
 
 
-def test_it_shows_names_aliases_and_description(reader, helicopter):
-    html = reader.get(helicopter["fla"].get_absolute_url()).content.decode()
+def test_it_shows_names_aliases_and_description(reader, ledger):
+    html = reader.get(ledger.fla.get_absolute_url()).content.decode()
     assert "<h1" in html
     assert "Azawad Liberation Front" in html
     assert "Also known as: <span>FLA</span>" in html
-    assert "Rebels." in html
+    assert "A coalition of armed groups in northern Mali." in html
 
 
-def test_it_shows_relations_both_ways(reader, helicopter):
-    fla = reader.get(helicopter["fla"].get_absolute_url()).content.decode()
+def test_it_shows_relations_both_ways(reader, ledger):
+    fla = reader.get(ledger.fla.get_absolute_url()).content.decode()
     assert "has as spokesperson" in fla
-    assert "Mohamed Ramadane" in fla
-    spokesman = reader.get(helicopter["spokesman"].get_absolute_url()).content.decode()
-    assert "Mohamed Ramadane is spokesperson of" in spokesman
+    assert "Mohamed Elmaouloud Ramadane" in fla
+    spokesman = reader.get(ledger.spokesman.get_absolute_url()).content.decode()
+    assert "Mohamed Elmaouloud Ramadane is spokesperson of" in spokesman
 
 
-def test_a_relations_source_shows_only_when_public(reader, helicopter):
+def test_a_relations_source_shows_only_when_public(reader, ledger):
     hidden = SourceFactory(title="Unpublished dossier")
-    ActorRelationFactory(
-        subject=helicopter["army"], kind="allied_with", object=helicopter["fla"], source=hidden
-    )
-    html = reader.get(helicopter["army"].get_absolute_url()).content.decode()
+    ActorRelationFactory(subject=ledger.army, kind="allied_with", object=ledger.fla, source=hidden)
+    html = reader.get(ledger.army.get_absolute_url()).content.decode()
     assert "allied with" in html
     assert "Unpublished dossier" not in html
 
 
-def test_relations_to_actors_the_public_cannot_see_are_left_out(reader, helicopter):
-    ActorRelationFactory(subject=helicopter["army"], kind="allied_with")
-    html = reader.get(helicopter["army"].get_absolute_url()).content.decode()
+def test_relations_to_actors_the_public_cannot_see_are_left_out(reader, ledger):
+    ActorRelationFactory(subject=ledger.army, kind="allied_with")
+    html = reader.get(ledger.army.get_absolute_url()).content.decode()
     assert "allied with" not in html
+    # Nor does the FLA's page show its alliance with the actor only the draft quotes.
+    fla = reader.get(ledger.fla.get_absolute_url()).content.decode()
+    assert "allied with" not in fla
+    assert SECRET not in fla
 
 
-def test_it_lists_every_position_with_claim_stance_date_and_source(reader, helicopter):
-    html = reader.get(helicopter["army"].get_absolute_url()).content.decode()
+def test_it_lists_every_position_with_claim_stance_date_and_source(reader, ledger):
+    html = reader.get(ledger.army.get_absolute_url()).content.decode()
     table = html[html.index('id="positions-caption"') :]
     assert "An FLA drone shot down a Malian army helicopter" in table
     assert "denies" in table
-    assert "February 2025" in table
+    assert "2 February 2025" in table
     assert "Agence France-Presse" in table
-    assert "The Malian army intercepted and recovered a rebel drone" in table
+    assert "The army intercepted a terrorist drone" in table
 
 
-def test_positions_taken_through_a_spokesperson_count_for_the_party(reader, helicopter):
-    html = reader.get(helicopter["fla"].get_absolute_url()).content.decode()
+def test_positions_taken_through_a_spokesperson_count_for_the_party(reader, ledger):
+    # The FLA said nothing itself: its spokesman asserted the helicopter claim for it.
+    html = reader.get(ledger.fla.get_absolute_url()).content.decode()
     assert "through <a" in html
-    assert "The Malian army intercepted and recovered a rebel drone" in html
+    assert "An FLA drone shot down a Malian army helicopter" in html
 
 
-def test_it_says_plainly_where_a_position_changed(reader, helicopter):
+def test_it_says_plainly_where_a_position_changed(reader, ledger):
     StatementFactory(
-        claim=helicopter["claim"],
-        actor=helicopter["army"],
+        claim=ledger.claim,
+        actor=ledger.army,
         stance=Stance.ACKNOWLEDGES,
         stated_on=datetime.date(2025, 7, 1),
         stated_on_precision="month",
     )
-    html = reader.get(helicopter["army"].get_absolute_url()).content.decode()
+    html = reader.get(ledger.army.get_absolute_url()).content.decode()
     assert "Where its position changed" in html
-    assert "denied in February 2025, acknowledged in July 2025" in html
+    assert "denied on 2 February 2025, acknowledged in July 2025" in html
 
 
-def test_it_announces_its_feed(reader, helicopter):
-    html = reader.get(helicopter["army"].get_absolute_url()).content.decode()
-    feed = reverse("feed-actor", args=[helicopter["army"].slug])
+def test_it_announces_its_feed(reader, ledger):
+    html = reader.get(ledger.army.get_absolute_url()).content.decode()
+    feed = reverse("feed-actor", args=[ledger.army.slug])
     assert '<link rel="alternate" type="application/atom+xml"' in html
     assert f'href="{feed}"' in html
 
 
-def test_positions_on_a_withdrawn_claim_are_marked(reader, helicopter):
-    claim = ClaimFactory(
-        status=Status.WITHDRAWN,
-        published_at=datetime.datetime(2025, 10, 7, tzinfo=datetime.UTC),
-        withdrawn_at=datetime.datetime(2025, 11, 1, tzinfo=datetime.UTC),
-        withdrawal_reason="Wrong.",
-        text="A withdrawn claim",
-    )
-    StatementFactory(claim=claim, actor=helicopter["army"])
-    html = reader.get(helicopter["army"].get_absolute_url()).content.decode()
-    assert 'A withdrawn claim</a> <span class="badge">withdrawn</span>' in html
+def test_positions_on_a_withdrawn_claim_are_marked(reader, ledger):
+    # The army asserted the ledger's withdrawn claim.
+    html = reader.get(ledger.army.get_absolute_url()).content.decode()
+    assert f'{ledger.withdrawn.text}</a> <span class="badge">withdrawn</span>' in html
 
 
-def test_the_actor_list_counts_published_claims_only(reader, helicopter, leaky_draft):
+def test_the_actor_list_counts_published_claims_only(reader, ledger):
+    # The army also spoke on the withdrawn claim and on the draft; neither counts, and the
+    # actor only the draft quotes is not listed at all.
     response = reader.get(reverse("actors:actor-list"))
     counts = {actor.slug: actor.claim_count for actor in response.context["page"]}
-    assert counts == {"fla": 2, "malian-army": 2, "ramadane": 1}
+    assert counts == {"fla": 1, "malian-army": 2, "ramadane": 1}
 
 
-def test_it_sums_up_where_the_actor_stands_now(reader, helicopter):
-    html = reader.get(helicopter["army"].get_absolute_url()).content.decode()
-    assert "Current position on 2 claims" in html
-    assert ">for 1<" in html
+def test_it_sums_up_where_the_actor_stands_now(reader, ledger):
+    # Against the helicopter claim; for the rival and for the withdrawn claim, whose page and
+    # positions stay public.
+    html = reader.get(ledger.army.get_absolute_url()).content.decode()
+    assert "Current position on 3 claims" in html
+    assert ">for 2<" in html
     assert ">against 1<" in html
 
 

@@ -87,6 +87,17 @@ def test_the_timeline_puts_for_left_of_the_axis_against_right_and_neutral_on_it(
     assert [m.date for m in marks] == ["February 2025", "March 2025", ""]
 
 
+def test_the_timeline_description_gives_one_date_when_every_statement_shares_it():
+    claim = ClaimFactory(published=True)
+    statements = [
+        said(claim, ActorFactory(), Stance.ASSERTS, datetime.date(2025, 2, 1)),
+        said(claim, ActorFactory(), Stance.DENIES, datetime.date(2025, 2, 20)),
+    ]
+    assert timeline(statements).description == (
+        "2 statements, February 2025: 1 for the claim, 1 against, 0 neutral."
+    )
+
+
 def test_long_names_wrap_to_two_lines_and_are_clipped_after():
     claim = ClaimFactory(published=True)
     actor = ActorFactory(name="Ministry of Defence of the Russian Federation and its Friends")
