@@ -156,7 +156,13 @@ class ClaimViewSet(PublicationRulesMixin, WritableViewSet):
         return response
 
     @extend_schema(responses={200: ClaimRevisionSerializer(many=True)})
-    @action(detail=True, methods=["get"], url_path="history", url_name="history")
+    @action(
+        detail=True,
+        methods=["get"],
+        url_path="history",
+        url_name="history",
+        filterset_class=None,  # the history takes cursor and page_size only
+    )
     def history(self, request, *args, **kwargs):
         """The claim's revisions from its first publication on, newest first, each with the
         public correction notes saved with it."""

@@ -81,7 +81,7 @@ class KeysetPagination(CursorPagination):
         at most ``o`` (a non-negative offset), ``r`` (0 or 1) and ``p`` (a printable position).
         Its position is checked against the ordering's column in ``paginate_queryset``."""
         signed = request.query_params.get(self.cursor_query_param)
-        if signed is None:
+        if not signed:  # absent, or left blank by a client building the URL: the first page
             return None
         try:
             encoded = Signer(salt=CURSOR_SALT).unsign(signed)

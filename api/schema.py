@@ -24,6 +24,11 @@ def _json(description: str, schema: dict[str, Any]) -> dict[str, Any]:
 
 
 class ContestedAutoSchema(AutoSchema):
+    def get_auth(self) -> list[dict[str, Any]]:
+        """Reads are open, a token optional; writes need a token."""
+        schemes = [scheme for scheme in super().get_auth() if scheme]
+        return [*schemes, {}] if self.method in ("GET", "HEAD") else schemes
+
     def _get_response_bodies(self, direction: str = "response") -> dict[str, Any]:
         bodies = super()._get_response_bodies(direction)
         bodies.setdefault(
@@ -38,13 +43,18 @@ class ContestedAutoSchema(AutoSchema):
             bodies.setdefault(
                 "404", _json("No public object has this id (a draft's id answers so too).", _DETAIL)
             )
+        bodies.setdefault(
+            "503",
+            _json("The database is briefly unreachable; retry after Retry-After seconds.", _DETAIL),
+        )
+        bodies.setdefault("401", _json("An invalid token (reads need none).", _DETAIL))
         if self.method == "GET":
             bodies.setdefault("304", {"description": "Not modified: If-None-Match matched."})
             bodies.setdefault(
                 "429", _json("The anonymous budget for this scope is spent; retry later.", _DETAIL)
             )
         else:
-            bodies.setdefault("401", _json("No token, or an invalid one.", _DETAIL))
+            bodies["401"] = _json("No token, or an invalid one.", _DETAIL)
             bodies.setdefault("403", _json("The token's user lacks the permission.", _DETAIL))
             if self.method in ("PUT", "PATCH"):
                 bodies.setdefault(

@@ -114,7 +114,12 @@ class ClaimFilterForm(forms.Form):
         data = super().clean()
         after, before = data.get("event_after"), data.get("event_before")
         if after and before and after > before:
-            self.add_error("event_before", "The end date must not be before the start date.")
+            self.add_error(
+                "event_before",
+                ValidationError(
+                    "The end date must not be before the start date.", code="empty_range"
+                ),
+            )
         return data
 
 

@@ -252,6 +252,8 @@ CACHES = {
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
 }
+# Several deployments (staging and production) may share one Redis: give each its own prefix.
+CACHES["default"]["KEY_PREFIX"] = env_str("CACHE_KEY_PREFIX", "contested")
 
 # 9. Contested ------------------------------------------------------------------------------------
 

@@ -61,12 +61,16 @@ def test_an_alias_without_a_name_is_a_400_naming_it(ledger, publisher_api):
 
 @pytest.mark.parametrize("name", ["الجيش المالي", "Вагнер", "!!!", "«»"])
 def test_a_name_in_any_script_gets_a_slug_and_its_pages_open(ledger, publisher_api, api, name):
-    response = publisher_api.post("/api/v1/actors/", {"name": name, "kind": "military"}, format="json")
+    response = publisher_api.post(
+        "/api/v1/actors/", {"name": name, "kind": "military"}, format="json"
+    )
     assert response.status_code == 201, response.content
     actor = Actor.objects.get(pk=response.json()["id"])
     assert actor.slug
     # A second actor of the same script gets its own slug, not a 400 on a field never sent.
-    again = publisher_api.post("/api/v1/actors/", {"name": f"{name} 2", "kind": "military"}, format="json")
+    again = publisher_api.post(
+        "/api/v1/actors/", {"name": f"{name} 2", "kind": "military"}, format="json"
+    )
     assert again.status_code == 201, again.content
     # Once it speaks on a published claim, every public page that lists it still answers.
     StatementFactory(claim=ledger.claim, actor=actor)

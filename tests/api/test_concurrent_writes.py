@@ -44,3 +44,40 @@ def test_only_one_of_two_concurrent_writers_with_the_same_etag_wins(publisher_ap
         thread.join()
     assert sorted(statuses) == [200, 412]
     assert Claim.objects.get(pk=claim.pk).summary in ("First.", "Second.")
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="an in-memory SQLite database is one connection"
+)
+def test_writes_without_if_match_are_unconditional_so_concurrent_writers_all_succeed(
+    publisher_api,
+):
+    claim = ClaimFactory(published=True)
+    writers = 8
+    barrier = threading.Barrier(writers)
+    statuses: list[int] = []
+
+    def write(n: int) -> None:
+        try:
+            client = APIClient(HTTP_HOST="localhost")
+            client.credentials(**publisher_api._credentials)
+            barrier.wait()
+            response = client.patch(
+                f"/api/v1/claims/{claim.pk}/", {"summary": f"Writer {n}."}, format="json"
+            )
+            statuses.append(response.status_code)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=write, args=(n,)) for n in range(writers)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert statuses == [200] * writers
+    claim.refresh_from_db()
+    # Last write wins, and the history keeps every one of them.
+    assert claim.summary.startswith("Writer ")
+    summaries = {record.summary for record in claim.history.all()}
+    assert {f"Writer {n}." for n in range(writers)} <= summaries

@@ -93,9 +93,9 @@ def test_each_filter_matches_and_misses(api, ledger, params, expected):
         ({"contested": "perhaps"}, "contested"),
         ({"event_after": "last tuesday"}, "event_after"),
         ({"updated_since": "yesterday"}, "updated_since"),
-        ({"actor": "not-a-number"}, "actor"),
-        ({"actor": "999999"}, "actor"),
-        ({"topic": "no-such-topic"}, "topic"),
+        ({"updated_since": ""}, "updated_since"),
+        ({"contested": ""}, "contested"),
+        ({"format": ""}, "format"),
         ({"ordering": "text"}, "ordering"),
         ({"page_size": "0"}, "page_size"),
         ({"page_size": "101"}, "page_size"),
@@ -210,3 +210,34 @@ def test_an_instant_with_an_offset_postgresql_refuses_is_read_in_utc(api, ledger
     response = api.get(URL, {"updated_since": "0001-01-01T00:00:00+10:00"})
     assert response.status_code == 400
     assert list(response.json()) == ["updated_since"]
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"actor": "not-a-number"},
+        {"actor": "999999"},
+        {"asserted_by": "nobody at all"},
+        {"topic": "no-such-topic"},
+        {"event_after": "2025-03-01", "event_before": "2025-01-01"},
+    ],
+)
+def test_asking_for_what_cannot_exist_gives_an_empty_list(api, ledger, params):
+    response = api.get("/api/v1/claims/", params)
+    assert response.status_code == 200, response.content
+    assert response.json()["results"] == []
+
+
+def test_a_drafts_actor_and_topic_look_exactly_like_ones_that_do_not_exist(api, ledger):
+    for secret, missing in (
+        ({"actor": ledger.secret_actor.slug}, {"actor": "no-such-actor"}),
+        ({"topic": ledger.draft.topics.exclude(pk=ledger.topic.pk).get().slug}, {"topic": "nope"}),
+    ):
+        assert (
+            api.get("/api/v1/claims/", secret).json() == api.get("/api/v1/claims/", missing).json()
+        )
+
+
+def test_an_empty_free_text_parameter_is_no_filter(api, ledger):
+    everything = api.get("/api/v1/claims/").json()
+    assert api.get("/api/v1/claims/", {"q": "", "actor": ""}).json() == everything

@@ -72,7 +72,6 @@ def test_each_filter_matches_and_misses(api, ledger, params, expected):
         ({"claims": "1"}, "claims"),
         ({"stance": "maybe"}, "stance"),
         ({"stated_after": "soon"}, "stated_after"),
-        ({"claim": "999999"}, "claim"),
     ],
 )
 def test_a_bad_or_unknown_parameter_is_a_400_naming_it(api, ledger, params, named):
@@ -123,3 +122,12 @@ def test_the_list_comes_as_flat_csv(api, ledger):
     assert len(lines) == 3
     assert any("Azawad Liberation Front" in line for line in lines)
     assert all(ledger.source.url in line for line in lines[1:])
+
+
+def test_a_claim_id_the_public_cannot_see_gives_an_empty_list_like_one_that_does_not_exist(
+    api, ledger
+):
+    draft = api.get("/api/v1/statements/", {"claim": ledger.draft.pk})
+    missing = api.get("/api/v1/statements/", {"claim": 999999})
+    assert draft.status_code == missing.status_code == 200
+    assert draft.json() == missing.json() == {"next": None, "previous": None, "results": []}

@@ -57,7 +57,6 @@ def test_each_filter_matches_and_misses(api, ledger, params, hit):
     [
         ({"title": "x"}, "title"),
         ({"published_after": "June"}, "published_after"),
-        ({"outlet": "999999"}, "outlet"),
     ],
 )
 def test_a_bad_or_unknown_parameter_is_a_400_naming_it(api, ledger, params, named):
@@ -99,3 +98,12 @@ def test_the_query_count_is_the_same_for_one_and_twenty_five(api, db, url):
 def test_the_detail_query_count_is_one(api, ledger, kind):
     pk = ledger.source.pk if kind == "sources" else ledger.source.outlet_id
     assert count_queries(api, f"/api/v1/{kind}/{pk}/") == 1
+
+
+def test_an_outlet_id_the_public_cannot_see_gives_an_empty_list_like_one_that_does_not_exist(
+    api, ledger
+):
+    secret = api.get("/api/v1/sources/", {"outlet": ledger.secret_source.outlet_id})
+    missing = api.get("/api/v1/sources/", {"outlet": 999999})
+    assert secret.status_code == missing.status_code == 200
+    assert secret.json() == missing.json() == {"next": None, "previous": None, "results": []}
