@@ -73,3 +73,9 @@ bench: $(STAMP)
 	@case "$$DATABASE_URL" in postgres*) ;; *) echo "make bench needs DATABASE_URL naming a scratch PostgreSQL database." >&2; exit 1 ;; esac
 	$(PY) manage.py migrate --noinput
 	$(PY) bench/run.py $(BENCH_ARGS)
+
+# Fault and load (not part of `make test`; root, Debian's postgresql-common): a throwaway
+# PostgreSQL cluster is restarted under load; see bench/README.md. FAULT_ARGS="--json f.json".
+.PHONY: fault
+fault: $(STAMP)
+	$(PY) bench/fault.py $(FAULT_ARGS)

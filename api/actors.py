@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 from django.db.models import Prefetch
 from rest_framework import serializers
 
-from actors.models import Actor
-from claims.visibility import public
+from actors.models import Actor, ActorRelation
+from claims.visibility import Visibility
 
 from .filters import ActorFilter
 from .serializers.actors import (
@@ -22,8 +22,8 @@ if TYPE_CHECKING:
     from django.db.models import QuerySet
 
 
-def public_relations() -> Prefetch:
-    return public.actor_relations().select_related("subject", "object", "source__outlet")
+def relations_seen(seen: Visibility) -> QuerySet[ActorRelation]:
+    return seen.actor_relations().select_related("subject", "object", "source__outlet")
 
 
 class ActorViewSet(WritableViewSet):
@@ -33,8 +33,9 @@ class ActorViewSet(WritableViewSet):
     detail_serializer_class = ActorSerializer
 
     def get_queryset(self) -> QuerySet[Actor]:
-        actors = Actor.objects.all() if self.action in WRITES else public.actors()
-        relations = public.with_public_source(public_relations())
+        seen = self.seen
+        actors = Actor.objects.all() if self.action in WRITES else seen.actors()
+        relations = seen.with_public_source(relations_seen(seen))
         return actors.prefetch_related(
             "aliases",
             Prefetch("relations_from", queryset=relations),

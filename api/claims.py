@@ -22,7 +22,7 @@ from claims import linked_data, permissions, selectors
 from claims.concurrency import StaleEdit
 from claims.filters import CLAIM_ORDERINGS, ClaimFilter
 from claims.models import Claim
-from claims.visibility import public
+from claims.visibility import Visibility
 
 from .conditional import version_of
 from .renderers import ClaimReviewRenderer, FlatCSVRenderer, StancesJSONLDRenderer
@@ -39,32 +39,32 @@ if TYPE_CHECKING:
     from django.db.models import QuerySet
 
 
-def public_statements() -> Any:
-    citations = public.citations().select_related("source__outlet")
+def statements_seen(seen: Visibility) -> Any:
+    citations = seen.citations().select_related("source__outlet")
     return (
-        public.statements()
+        seen.statements()
         .select_related("actor", "on_behalf_of")
         .prefetch_related(Prefetch("citations", queryset=citations))
     )
 
 
-def public_topics() -> Prefetch:
-    return Prefetch("topics", queryset=public.topics())
+def topics_seen(seen: Visibility) -> Prefetch:
+    return Prefetch("topics", queryset=seen.topics())
 
 
-def with_details(claims: QuerySet[Claim]) -> QuerySet[Claim]:
-    """What a claim's detail shows, prefetched from the public querysets."""
-    relations = public.claim_relations()
+def with_details(claims: QuerySet[Claim], seen: Visibility) -> QuerySet[Claim]:
+    """What a claim's detail shows, prefetched from what the reader sees (``seen``)."""
+    relations = seen.claim_relations()
     return (
         claims.with_contested()
-        .prefetch_related(public_topics())
+        .prefetch_related(topics_seen(seen))
         .prefetch_related(
-            Prefetch("statements", queryset=public_statements()),
+            Prefetch("statements", queryset=statements_seen(seen)),
             Prefetch("relations_from", queryset=relations.select_related("to_claim")),
             Prefetch("relations_to", queryset=relations.select_related("from_claim")),
             Prefetch(
                 "requests_for_comment",
-                queryset=public.requests_for_comment().select_related("actor"),
+                queryset=seen.requests_for_comment().select_related("actor"),
             ),
         )
     )
@@ -92,13 +92,16 @@ class ClaimViewSet(PublicationRulesMixin, WritableViewSet):
     renderer_classes = [JSONRenderer, FlatCSVRenderer, ClaimReviewRenderer, StancesJSONLDRenderer]
 
     def get_queryset(self) -> QuerySet[Claim]:
+        seen = self.seen
         if self.action == "list":
             # "Contested" is worked out for the page only (mark_contested), not for every
-            # claim the database sorts to find the page.
-            return public.listed_claims().prefetch_related(public_topics())
+            # claim the database sorts to find the page. A newsroom token lists every claim,
+            # drafts included (each carries its status); the public, the published ones.
+            claims = seen.claims() if seen.preview else seen.listed_claims()
+            return claims.prefetch_related(topics_seen(seen))
         if self.action in WRITES:
-            return with_details(Claim.objects.all())
-        return with_details(public.claims())  # retrieve, history: withdrawn claims too
+            return with_details(Claim.objects.all(), seen)
+        return with_details(seen.claims(), seen)  # retrieve, history: withdrawn claims too
 
     def get_serializer_class(self) -> type[serializers.Serializer]:
         if self.action == "list":

@@ -9,8 +9,12 @@ from drf_spectacular.openapi import AutoSchema
 
 _ERRORS: dict[str, Any] = {
     "type": "object",
-    "description": "Each key names a parameter or field; each value says what is wrong with it.",
-    "additionalProperties": {"type": "array", "items": {}},
+    "description": "Each key names a parameter or field; its value says what is wrong with it: "
+    "a list of messages, or for a nested list (aliases, citations) one object of errors per "
+    "item. A body that is not JSON at all gets a `detail` message.",
+    "additionalProperties": {
+        "oneOf": [{"type": "array"}, {"type": "object"}, {"type": "string"}],
+    },
 }
 _DETAIL: dict[str, Any] = {
     "type": "object",
@@ -23,7 +27,28 @@ def _json(description: str, schema: dict[str, Any]) -> dict[str, Any]:
     return {"description": description, "content": {"application/json": {"schema": schema}}}
 
 
+# A query parameter's text may hold anything but NUL (Django's forms refuse it, with a 400).
+NO_NUL = "^[^\\u0000]*$"
+
+
 class ContestedAutoSchema(AutoSchema):
+    def get_operation(self, *args: Any, **kwargs: Any) -> dict[str, Any] | None:
+        operation = super().get_operation(*args, **kwargs)
+        for parameter in (operation or {}).get("parameters", []):
+            schema = parameter.get("schema", {})
+            typed = {"enum", "format", "pattern"} & set(schema)
+            if parameter["in"] == "query" and schema.get("type") == "string" and not typed:
+                schema["pattern"] = NO_NUL
+        return operation
+
+    def get_response_serializers(self) -> Any:
+        """A write answers with the resource as it is read (``detail_serializer_class``), not
+        in the shape it was written."""
+        detail = getattr(self.view, "detail_serializer_class", None)
+        if detail is not None and self.method in ("POST", "PUT", "PATCH"):
+            return detail
+        return super().get_response_serializers()
+
     def get_auth(self) -> list[dict[str, Any]]:
         """Reads are open, a token optional; writes need a token."""
         schemes = [scheme for scheme in super().get_auth() if scheme]

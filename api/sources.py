@@ -6,7 +6,6 @@ from typing import TYPE_CHECKING
 
 from rest_framework import serializers
 
-from claims.visibility import public
 from sources.models import Outlet, Source
 
 from .filters import SourceFilter
@@ -24,7 +23,7 @@ class OutletViewSet(PublicViewSet):
     pagination_ordering = ("name", "pk")
 
     def get_queryset(self) -> QuerySet[Outlet]:
-        return public.outlets()
+        return self.seen.outlets()
 
 
 class SourceViewSet(WritableViewSet):
@@ -34,7 +33,7 @@ class SourceViewSet(WritableViewSet):
     detail_serializer_class = SourceSerializer
 
     def get_queryset(self) -> QuerySet[Source]:
-        sources = Source.objects.all() if self.action in WRITES else public.sources()
+        sources = Source.objects.all() if self.action in WRITES else self.seen.sources()
         return sources.select_related("outlet")
 
     def get_serializer_class(self) -> type[serializers.Serializer]:

@@ -10,7 +10,6 @@ from rest_framework.renderers import JSONRenderer
 
 from claims.concurrency import StaleEdit
 from claims.models import Statement
-from claims.visibility import public
 
 from .claims import PublicationRulesMixin, csv_aware_list, wants_csv
 from .filters import StatementFilter
@@ -32,13 +31,14 @@ class StatementViewSet(PublicationRulesMixin, WritableViewSet):
     renderer_classes = [JSONRenderer, FlatCSVRenderer]
 
     def get_queryset(self) -> QuerySet[Statement]:
-        if self.action == "list":
-            statements = public.statements().filter(claim__in=public.listed_claims())
+        seen = self.seen
+        if self.action == "list" and not seen.preview:
+            statements = seen.statements().filter(claim__in=seen.listed_claims())
         elif self.action in WRITES:
             statements = Statement.objects.all()
         else:
-            statements = public.statements()
-        citations = public.citations().select_related("source__outlet")
+            statements = seen.statements()
+        citations = seen.citations().select_related("source__outlet")
         return statements.select_related("claim", "actor", "on_behalf_of").prefetch_related(
             Prefetch("citations", queryset=citations)
         )

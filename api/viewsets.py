@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from contextlib import suppress
-from functools import partial
+from functools import cached_property, partial
 from typing import TYPE_CHECKING, Any
 
 from django.db import models, transaction
+from django.utils.cache import patch_vary_headers
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
+
+from claims.visibility import Visibility, visible_to
 
 from .conditional import PreconditionFailed, claim_version, tag_response, version_of
 from .params import StrictContentNegotiation
@@ -29,6 +32,8 @@ class ConditionalMixin:
             request.accepted_renderer = JSONRenderer()
             request.accepted_media_type = JSONRenderer.media_type
         response = super().finalize_response(request, response, *args, **kwargs)
+        # What a request reads depends on its token: caches must not share answers across them.
+        patch_vary_headers(response, ["Authorization"])
         if hasattr(response, "add_post_render_callback"):
             response.add_post_render_callback(partial(tag_response, request))
         return response
@@ -51,6 +56,13 @@ class PublicViewSet(
 
     content_negotiation_class = StrictContentNegotiation
     pagination_ordering: tuple[str, ...] = ("-updated_at", "-pk")
+
+    @cached_property
+    def seen(self) -> Visibility:
+        """What this request reads: what the public sees, or, for a token whose user may
+        preview drafts in the admin (``claims.permissions.may_preview``), drafts too — so a
+        tool can read back what it filed. ``claims.visibility.visible_to`` decides."""
+        return visible_to(self.request.user)
 
     def get_pagination_ordering(self) -> tuple[str, ...]:
         """The order the keyset paginator seeks on; it ends in the primary key."""
@@ -85,9 +97,11 @@ class WritableViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, PublicVi
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
+        # The answer is read inside the transaction: if the database goes away before the
+        # commit, nothing was written and the client's retry (after a 503) cannot duplicate.
         with transaction.atomic():
             instance = serializer.save()
-        response = self.read_back(instance, status.HTTP_201_CREATED)
+            response = self.read_back(instance, status.HTTP_201_CREATED)
         # A plain str: WSGI servers refuse a header value of any other type.
         response["Location"] = str(response.data["url"])
         return response
@@ -107,9 +121,9 @@ class WritableViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, PublicVi
                 serializer.is_valid(raise_exception=True)
                 claim_version(request, instance)
                 serializer.save()
+                return self.read_back(serializer.instance, status.HTTP_200_OK)
         except self.stale_errors as exc:
             raise PreconditionFailed from exc
-        return self.read_back(serializer.instance, status.HTTP_200_OK)
 
     def lock_row(self) -> None:
         """Hold the addressed row until the transaction ends (PostgreSQL; SQLite serialises

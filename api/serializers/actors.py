@@ -11,6 +11,7 @@ from rest_framework import serializers
 from actors.models import Actor, ActorAlias, ActorKind, ActorRelation
 from api.errors import save_validated
 from api.fields import ApiUrlField, HtmlUrlField
+from api.serializers.base import WriteSerializer
 
 from .sources import SourceSerializer
 
@@ -28,7 +29,7 @@ class ActorBriefSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class AliasSerializer(serializers.ModelSerializer):
+class AliasSerializer(WriteSerializer):
     class Meta:
         model = ActorAlias
         fields = ["name", "language"]
@@ -101,7 +102,7 @@ class ActorSerializer(serializers.ModelSerializer):
         return ActorRelationSerializer(relations, many=True, context=self.context).data
 
 
-class ActorWriteSerializer(serializers.ModelSerializer):
+class ActorWriteSerializer(WriteSerializer):
     country = CountryField(required=False, allow_blank=True)
     aliases = AliasSerializer(
         many=True, required=False, help_text="Replaces every alias when given."
@@ -126,13 +127,13 @@ class ActorWriteSerializer(serializers.ModelSerializer):
 
     def validate_aliases(self, aliases: list[dict]) -> list[dict]:
         # A PATCH makes nested fields optional (DRF's partial); an alias still needs its name.
-        if not all(alias.get("name") for alias in aliases):
-            raise serializers.ValidationError(
-                [
-                    {} if alias.get("name") else {"name": ["This field is required."]}
-                    for alias in aliases
-                ]
-            )
+        missing = {
+            str(index): {"name": ["This field is required."]}
+            for index, alias in enumerate(aliases)
+            if not alias.get("name")
+        }
+        if missing:  # in DRF's own shape for a list's errors: by index, failing items only
+            raise serializers.ValidationError(missing)
         names = [alias["name"] for alias in aliases]
         if len(names) != len(set(names)):
             raise serializers.ValidationError("Each alias once.")

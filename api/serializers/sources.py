@@ -6,6 +6,7 @@ from rest_framework import serializers
 
 from api.errors import save_validated
 from api.fields import ApiUrlField, HtmlUrlField
+from api.serializers.base import WriteSerializer
 from core.grades import Reliability
 from sources.models import Outlet, OutletKind, Source
 
@@ -68,7 +69,7 @@ class SourceSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class SourceWriteSerializer(serializers.ModelSerializer):
+class SourceWriteSerializer(WriteSerializer):
     document_url = serializers.URLField(
         source="url", max_length=1000, required=False, allow_blank=True
     )

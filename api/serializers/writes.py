@@ -8,6 +8,7 @@ from rest_framework import serializers
 
 from actors.models import Actor
 from api.errors import VIA_API, as_api_errors
+from api.serializers.base import WriteSerializer
 from claims import permissions, services
 from claims.models import Citation, Claim, Statement, Topic
 from claims.vocabulary import PUBLIC_STATUSES
@@ -19,7 +20,7 @@ CORRECTION_NOTE_HELP = (
 )
 
 
-class ClaimWriteSerializer(serializers.ModelSerializer):
+class ClaimWriteSerializer(WriteSerializer):
     topics = serializers.SlugRelatedField(
         slug_field="slug", many=True, required=False, queryset=Topic.objects.all()
     )
@@ -91,7 +92,7 @@ class ClaimWriteSerializer(serializers.ModelSerializer):
         return instance
 
 
-class CitationWriteSerializer(serializers.ModelSerializer):
+class CitationWriteSerializer(WriteSerializer):
     source = serializers.PrimaryKeyRelatedField(queryset=Source.objects.all())
 
     class Meta:
@@ -99,7 +100,7 @@ class CitationWriteSerializer(serializers.ModelSerializer):
         fields = ["source", "locator", "credibility"]
 
 
-class StatementWriteSerializer(serializers.ModelSerializer):
+class StatementWriteSerializer(WriteSerializer):
     claim = serializers.PrimaryKeyRelatedField(queryset=Claim.objects.all())
     actor = serializers.PrimaryKeyRelatedField(queryset=Actor.objects.all())
     on_behalf_of = serializers.PrimaryKeyRelatedField(

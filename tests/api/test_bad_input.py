@@ -56,7 +56,7 @@ def test_an_alias_without_a_name_is_a_400_naming_it(ledger, publisher_api):
         f"/api/v1/actors/{ledger.army.pk}/", {"aliases": [{}]}, format="json"
     )
     assert response.status_code == 400
-    assert response.json() == {"aliases": [{"name": ["This field is required."]}]}
+    assert response.json() == {"aliases": {"0": {"name": ["This field is required."]}}}
 
 
 @pytest.mark.parametrize("name", ["الجيش المالي", "Вагнер", "!!!", "«»"])

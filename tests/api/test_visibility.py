@@ -57,10 +57,39 @@ def test_no_response_of_any_endpoint_format_or_filter_shows_a_draft(api, ledger)
         assert b"internal_notes" not in response.content, url
 
 
-def test_tokens_holders_read_the_same_public_data(reporter_api, publisher_api, ledger):
+def test_a_token_whose_user_holds_no_newsroom_permission_reads_the_public_data_only(
+    outsider_api, ledger
+):
+    for url in _urls(ledger):
+        assert SECRET.encode() not in outsider_api.get(url).content, url
+
+
+def test_a_newsroom_token_reads_back_drafts_marked_with_their_status(
+    reporter_api, publisher_api, api, ledger
+):
     for client in (reporter_api, publisher_api):
+        draft = client.get(f"/api/v1/claims/{ledger.draft.pk}/")
+        assert draft.status_code == 200
+        assert draft.json()["status"] == "draft"
+        listed = {
+            row["id"]: row["status"]
+            for row in client.get("/api/v1/claims/?page_size=100").json()["results"]
+        }
+        assert listed[ledger.draft.pk] == "draft"
+        assert listed[ledger.claim.pk] == "published"
+        assert client.get(f"/api/v1/actors/{ledger.secret_actor.pk}/").status_code == 200
+        assert client.get(f"/api/v1/sources/{ledger.secret_source.pk}/").status_code == 200
+        # Internal notes stay in the admin, whoever asks.
         for url in _urls(ledger):
-            assert SECRET.encode() not in client.get(url).content, url
+            assert b"internal_notes" not in client.get(url).content, url
+    # The same addresses, anonymously: not found, as if they did not exist.
+    assert api.get(f"/api/v1/claims/{ledger.draft.pk}/").status_code == 404
+    assert api.get(f"/api/v1/actors/{ledger.secret_actor.pk}/").status_code == 404
+
+
+def test_answers_vary_by_token_so_no_cache_hands_a_draft_to_the_public(reporter_api, ledger):
+    response = reporter_api.get(f"/api/v1/claims/{ledger.draft.pk}/")
+    assert "Authorization" in response["Vary"]
 
 
 def test_options_describes_no_form(api, reporter_api, ledger):
