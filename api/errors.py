@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import models
 from rest_framework import serializers
 
-if TYPE_CHECKING:
-    pass
+VIA_API = "Via the API"
 
 
 def save_validated(instance: models.Model) -> models.Model:
@@ -22,11 +20,9 @@ def save_validated(instance: models.Model) -> models.Model:
         instance.full_clean()
     except DjangoValidationError as exc:
         raise serializers.ValidationError(serializers.as_serializer_error(exc)) from exc
+    instance._change_reason = VIA_API  # the history's reason; its user is the token's
     instance.save()
     return instance
-
-
-VIA_API = "Via the API"
 
 
 @contextmanager

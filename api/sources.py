@@ -9,21 +9,27 @@ from rest_framework import serializers
 from sources.models import Outlet, Source
 
 from .filters import SourceFilter
+from .serializers.records import OutletWriteSerializer
 from .serializers.sources import OutletSerializer, SourceSerializer, SourceWriteSerializer
-from .viewsets import WRITES, PublicViewSet, WritableViewSet
+from .viewsets import WRITES, WritableViewSet
 
 if TYPE_CHECKING:
     from django.db.models import QuerySet
 
 
-class OutletViewSet(PublicViewSet):
-    """Publishers of the sources that public claims cite. Outlets have no public page."""
+class OutletViewSet(WritableViewSet):
+    """Publishers of the sources that public claims cite (a newsroom token sees every outlet).
+    Outlets have no public page."""
 
-    serializer_class = OutletSerializer
+    detail_serializer_class = OutletSerializer
     pagination_ordering = ("name", "pk")
+    natural_keys_from = {"slug": "name"}
 
     def get_queryset(self) -> QuerySet[Outlet]:
-        return self.seen.outlets()
+        return Outlet.objects.all() if self.action in WRITES else self.seen.outlets()
+
+    def get_serializer_class(self) -> type[serializers.Serializer]:
+        return OutletWriteSerializer if self.action in WRITES else OutletSerializer
 
 
 class SourceViewSet(WritableViewSet):

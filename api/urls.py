@@ -8,6 +8,12 @@ from rest_framework.routers import SimpleRouter
 
 from .actors import ActorViewSet
 from .claims import ClaimViewSet
+from .records import (
+    ActorRelationViewSet,
+    ClaimRelationViewSet,
+    RequestForCommentViewSet,
+    TopicViewSet,
+)
 from .sources import OutletViewSet, SourceViewSet
 from .statements import StatementViewSet
 
@@ -19,6 +25,10 @@ router.register("statements", StatementViewSet, basename="statement")
 router.register("actors", ActorViewSet, basename="actor")
 router.register("sources", SourceViewSet, basename="source")
 router.register("outlets", OutletViewSet, basename="outlet")
+router.register("topics", TopicViewSet, basename="topic")
+router.register("actor-relations", ActorRelationViewSet, basename="actor-relation")
+router.register("claim-relations", ClaimRelationViewSet, basename="claim-relation")
+router.register("requests-for-comment", RequestForCommentViewSet, basename="request-for-comment")
 
 urlpatterns = [
     *router.urls,

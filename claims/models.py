@@ -45,15 +45,21 @@ if TYPE_CHECKING:
 # Topics ------------------------------------------------------------------------------------------
 
 
-class Topic(PlainTextModel):
+class Topic(TimeStampedModel):
     name = models.CharField(max_length=100, unique=True)
-    slug = models.SlugField(max_length=100, unique=True)
+    slug = models.SlugField(
+        max_length=100, unique=True, blank=True, help_text="Derived from the name when left blank."
+    )
 
     class Meta:
         ordering = ["name"]
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        if not self.slug:
+            self.slug = derive_slug(self.name, 100)
 
 
 # Claims ------------------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from simple_history.models import HistoricalRecords
 
 from core.grades import Reliability
 from core.models import TimeStampedModel, choices_check, internal_notes_field
+from core.slugs import derive_slug
 from sources.fields import NormalisedURLField
 
 if TYPE_CHECKING:
@@ -29,7 +30,9 @@ class OutletKind(models.TextChoices):
 
 class Outlet(TimeStampedModel):
     name = models.CharField(max_length=200, unique=True)
-    slug = models.SlugField(max_length=200, unique=True)
+    slug = models.SlugField(
+        max_length=200, unique=True, blank=True, help_text="Derived from the name when left blank."
+    )
     kind = models.CharField(max_length=20, choices=OutletKind.choices)
     country = CountryField(blank=True)
     website = models.URLField(blank=True)
@@ -53,6 +56,10 @@ class Outlet(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        if not self.slug:
+            self.slug = derive_slug(self.name, 200)
 
 
 class Source(TimeStampedModel):

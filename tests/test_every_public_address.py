@@ -12,8 +12,9 @@ from typing import Any
 import pytest
 from django.urls import URLPattern, URLResolver, reverse
 
+from actors.models import ActorRelation
 from api.urls import router
-from claims.models import Statement
+from claims.models import ClaimRelation, RequestForComment, Statement
 from tests.api.conftest import SECRET
 from website import urls as site_urls
 
@@ -26,6 +27,19 @@ API_OBJECTS = {
     "actor": lambda ledger: (ledger.fla, ledger.secret_actor),
     "source": lambda ledger: (ledger.source, ledger.secret_source),
     "outlet": lambda ledger: (ledger.source.outlet, ledger.secret_source.outlet),
+    "topic": lambda ledger: (ledger.topic, ledger.secret_topic),
+    "actor-relation": lambda ledger: (
+        ActorRelation.objects.get(subject=ledger.spokesman),
+        ActorRelation.objects.get(subject=ledger.secret_actor),
+    ),
+    "claim-relation": lambda ledger: (
+        ClaimRelation.objects.get(from_claim=ledger.claim),
+        ClaimRelation.objects.get(from_claim=ledger.draft),
+    ),
+    "request-for-comment": lambda ledger: (
+        RequestForComment.objects.get(claim=ledger.claim),
+        RequestForComment.objects.get(claim=ledger.draft, actor=ledger.secret_actor),
+    ),
 }
 SITE_OBJECTS = {
     "claim": lambda ledger: (ledger.claim.slug, ledger.draft.slug),

@@ -133,3 +133,35 @@ def test_a_method_the_api_does_not_allow_is_a_json_405(ledger, publisher_api):
     response = publisher_api.delete(f"/api/v1/claims/{ledger.claim.pk}/")
     assert response.status_code == 405
     assert response["Content-Type"] == "application/json"
+
+
+def test_a_server_error_under_the_api_is_json_and_says_nothing_of_the_cause(rf):
+    from django.db import OperationalError
+
+    from config.errors import server_error
+
+    try:
+        raise ZeroDivisionError("secret detail")
+    except ZeroDivisionError:
+        response = server_error(rf.get("/api/v1/claims/"))
+    assert response.status_code == 500
+    assert response["Content-Type"] == "application/json"
+    assert b"secret detail" not in response.content
+    try:
+        raise OperationalError("the database went away")
+    except OperationalError:
+        response = server_error(rf.get("/api/v1/claims/"))
+    assert response.status_code == 503
+    assert response["Retry-After"]
+
+
+def test_a_server_error_on_the_site_is_the_sites_own_page(rf, db):
+    from config.errors import server_error
+
+    try:
+        raise ZeroDivisionError("secret detail")
+    except ZeroDivisionError:
+        response = server_error(rf.get("/claims/"))
+    assert response.status_code == 500
+    assert b"<html" in response.content
+    assert b"secret detail" not in response.content

@@ -84,6 +84,15 @@ def test_anonymous_writes_are_401(api):
     assert api.post("/api/v1/sources/", {"title": "X"}, format="json").status_code == 401
 
 
-def test_outlets_are_read_only(publisher_api):
-    response = publisher_api.post("/api/v1/outlets/", {"name": "X"}, format="json")
-    assert response.status_code == 405
+def test_a_tool_creates_an_outlet_and_reads_it_back_before_any_source_cites_it(
+    publisher_api, api, db
+):
+    response = publisher_api.post(
+        "/api/v1/outlets/", {"name": "Sahel Wire", "kind": "news_agency"}, format="json"
+    )
+    assert response.status_code == 201, response.content
+    created = response.json()
+    assert created["slug"] == "sahel-wire"
+    assert publisher_api.get(created["url"]).status_code == 200
+    # Not public until a public claim cites one of its sources.
+    assert api.get(created["url"]).status_code == 404
