@@ -31,6 +31,7 @@ class ActorViewSet(WritableViewSet):
 
     filterset_class = ActorFilter
     detail_serializer_class = ActorSerializer
+    natural_keys_from = {"slug": "name"}
 
     def get_queryset(self) -> QuerySet[Actor]:
         seen = self.seen

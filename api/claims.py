@@ -10,21 +10,23 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from django.db import transaction
 from django.db.models import Prefetch
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
-from rest_framework import exceptions, serializers
+from rest_framework import exceptions, serializers, status
 from rest_framework.decorators import action
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
-from claims import linked_data, permissions, selectors
+from claims import linked_data, permissions, selectors, services
 from claims.concurrency import StaleEdit
 from claims.filters import CLAIM_ORDERINGS, ClaimFilter
 from claims.models import Claim
 from claims.visibility import Visibility
 
 from .conditional import version_of
+from .errors import VIA_API, as_api_errors
 from .renderers import ClaimReviewRenderer, FlatCSVRenderer, StancesJSONLDRenderer
 from .serializers.claims import (
     ClaimCSVSerializer,
@@ -32,11 +34,13 @@ from .serializers.claims import (
     ClaimRevisionSerializer,
     ClaimSerializer,
 )
+from .serializers.records import WorkflowMoveSerializer
 from .serializers.writes import ClaimWriteSerializer
 from .viewsets import WRITES, WritableViewSet
 
 if TYPE_CHECKING:
     from django.db.models import QuerySet
+    from rest_framework.request import Request
 
 
 def statements_seen(seen: Visibility) -> Any:
@@ -70,6 +74,10 @@ def with_details(claims: QuerySet[Claim], seen: Visibility) -> QuerySet[Claim]:
     )
 
 
+# The workflow's buttons (``ClaimViewSet.move``): writes, reaching every claim the user may move.
+MOVES = frozenset({"submit", "publish", "withdraw", "return_to_draft"})
+
+
 class PublicationRulesMixin:
     """Who may change what: ``claims.permissions.may_change``, as in the admin."""
 
@@ -88,6 +96,7 @@ class ClaimViewSet(PublicationRulesMixin, WritableViewSet):
     filterset_class = ClaimFilter
     detail_serializer_class = ClaimDetailSerializer
     stale_errors = (StaleEdit,)
+    natural_keys_from = {"slug": "text"}
     paginated_actions = ("history",)
     renderer_classes = [JSONRenderer, FlatCSVRenderer, ClaimReviewRenderer, StancesJSONLDRenderer]
 
@@ -99,7 +108,7 @@ class ClaimViewSet(PublicationRulesMixin, WritableViewSet):
             # drafts included (each carries its status); the public, the published ones.
             claims = seen.claims() if seen.preview else seen.listed_claims()
             return claims.prefetch_related(topics_seen(seen))
-        if self.action in WRITES:
+        if self.action in WRITES or self.action in MOVES:
             return with_details(Claim.objects.all(), seen)
         return with_details(seen.claims(), seen)  # retrieve, history: withdrawn claims too
 
@@ -157,6 +166,58 @@ class ClaimViewSet(PublicationRulesMixin, WritableViewSet):
         response = Response(data)
         response.version = version_of(claim)
         return response
+
+    # The workflow's buttons, one request each ------------------------------------------------
+
+    def move(self, request: Request, run: Any, *, reason_required: bool = False) -> Response:
+        """Apply one workflow move to the claim, under the services' rules, and answer with
+        the claim as it now reads. The body is optional: ``{"reason": "…"}``, recorded in the
+        history (and, for a withdrawal, shown publicly)."""
+        body = request.data if isinstance(request.data, dict) else {}
+        unknown = sorted(set(body) - {"reason"})
+        if unknown or not isinstance(body.get("reason", ""), str):
+            errors = {name: ["Unknown field."] for name in unknown}
+            if "reason" in body and not isinstance(body["reason"], str):
+                errors["reason"] = ["Must be a string."]
+            raise exceptions.ValidationError(errors)
+        reason = body.get("reason", "").strip()
+        if reason_required and not reason:
+            raise exceptions.ValidationError({"reason": ["Say publicly why."]})
+        with transaction.atomic():
+            claim = self.get_object()
+            with as_api_errors():
+                run(claim=claim, by=request.user, reason=reason or VIA_API)
+            return self.read_back(claim, status.HTTP_200_OK)
+
+    @extend_schema(request=WorkflowMoveSerializer, responses={200: ClaimDetailSerializer})
+    @action(detail=True, methods=["post"], filterset_class=None)
+    def submit(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        """Draft → in review."""
+        return self.move(request, services.submit_for_review)
+
+    @extend_schema(request=WorkflowMoveSerializer, responses={200: ClaimDetailSerializer})
+    @action(detail=True, methods=["post"], filterset_class=None)
+    def publish(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        """Draft or in review → published (an editor's token): one request."""
+        return self.move(request, services.publish_now)
+
+    @extend_schema(request=WorkflowMoveSerializer, responses={200: ClaimDetailSerializer})
+    @action(detail=True, methods=["post"], filterset_class=None)
+    def withdraw(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        """Published → withdrawn; ``reason`` is required and shown on the claim's page."""
+        return self.move(request, services.withdraw, reason_required=True)
+
+    @extend_schema(request=WorkflowMoveSerializer, responses={200: ClaimDetailSerializer})
+    @action(
+        detail=True,
+        methods=["post"],
+        url_path="return-to-draft",
+        url_name="return-to-draft",
+        filterset_class=None,
+    )
+    def return_to_draft(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        """In review → draft."""
+        return self.move(request, services.return_to_draft)
 
     @extend_schema(responses={200: ClaimRevisionSerializer(many=True)})
     @action(

@@ -34,6 +34,17 @@ NO_NUL = "^[^\\u0000]*$"
 class ContestedAutoSchema(AutoSchema):
     def get_operation(self, *args: Any, **kwargs: Any) -> dict[str, Any] | None:
         operation = super().get_operation(*args, **kwargs)
+        if operation is not None and getattr(self.view, "action", None) == "create":
+            operation.setdefault("parameters", []).append(
+                {
+                    "in": "header",
+                    "name": "Idempotency-Key",
+                    "required": False,
+                    "schema": {"type": "string", "minLength": 1, "maxLength": 200},
+                    "description": "Send a retried POST with the same key to get the first "
+                    "answer again instead of a second row (kept 24 hours, per token).",
+                }
+            )
         for parameter in (operation or {}).get("parameters", []):
             schema = parameter.get("schema", {})
             typed = {"enum", "format", "pattern"} & set(schema)
@@ -81,6 +92,15 @@ class ContestedAutoSchema(AutoSchema):
         else:
             bodies["401"] = _json("No token, or an invalid one.", _DETAIL)
             bodies.setdefault("403", _json("The token's user lacks the permission.", _DETAIL))
+            bodies.setdefault(
+                "409",
+                _json(
+                    "A copy of an existing object by one of its natural keys (the body names "
+                    "the field and gives the existing object's id and url under `existing`), "
+                    "or an Idempotency-Key reused for another request.",
+                    _ERRORS,
+                ),
+            )
             if self.method in ("PUT", "PATCH"):
                 bodies.setdefault(
                     "412", _json("If-Match names a version that is no longer current.", _DETAIL)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from contextlib import suppress
 from functools import cached_property, partial
 from typing import TYPE_CHECKING, Any
@@ -15,6 +16,8 @@ from rest_framework.response import Response
 from claims.visibility import Visibility, visible_to
 
 from .conditional import PreconditionFailed, claim_version, tag_response, version_of
+from .duplicates import refuse_duplicate
+from .idempotency import once
 from .params import StrictContentNegotiation
 
 if TYPE_CHECKING:
@@ -86,6 +89,8 @@ class WritableViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, PublicVi
     # What the model's own save raises for an edit made from an old version (answered 412).
     stale_errors: tuple[type[Exception], ...] = ()
     http_method_names = ["get", "post", "put", "patch", "head"]
+    # A natural key a client may leave out, and the field it is then derived from.
+    natural_keys_from: dict[str, str] = {}
 
     def read_back(self, instance: models.Model, status_code: int) -> Response:
         instance = self.get_queryset().get(pk=instance.pk)
@@ -95,8 +100,14 @@ class WritableViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, PublicVi
         return response
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        """A new row, answered 201 with its URL in ``Location``. Sent again with the same
+        ``Idempotency-Key``, the first answer is replayed (``api.idempotency``)."""
+        return once(request, lambda: self.create_once(request))
+
+    def create_once(self, request: Request) -> Response:
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
+        self.refuse_duplicate(serializer, None)
         # The answer is read inside the transaction: if the database goes away before the
         # commit, nothing was written and the client's retry (after a 503) cannot duplicate.
         with transaction.atomic():
@@ -119,11 +130,35 @@ class WritableViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, PublicVi
                 self.check_may_change(instance)
                 serializer = self.get_serializer(instance, data=request.data, partial=is_partial)
                 serializer.is_valid(raise_exception=True)
+                self.refuse_duplicate(serializer, instance)
                 claim_version(request, instance)
                 serializer.save()
                 return self.read_back(serializer.instance, status.HTTP_200_OK)
         except self.stale_errors as exc:
             raise PreconditionFailed from exc
+
+    def refuse_duplicate(
+        self, serializer: serializers.Serializer, instance: models.Model | None
+    ) -> None:
+        """A 409 naming the field, with the existing object's id and URL, when the write would
+        copy a row by one of its natural keys (``api.duplicates``)."""
+        model = self.get_queryset().model
+        fields = {f.name: f for f in model._meta.concrete_fields}
+        values = {
+            name: value
+            for name, value in serializer.validated_data.items()
+            if name in fields and not fields[name].many_to_many
+        }
+        probe = copy.copy(instance) if instance is not None else model()
+        for name, value in values.items():
+            setattr(probe, name, value)
+        refuse_duplicate(
+            serializer=serializer,
+            instance=probe,
+            request=self.request,
+            basename=self.basename,
+            derived_from=self.natural_keys_from,
+        )
 
     def lock_row(self) -> None:
         """Hold the addressed row until the transaction ends (PostgreSQL; SQLite serialises

@@ -106,6 +106,16 @@ def publish(*, claim: Claim, by: User, reason: str = "") -> Claim:
 
 
 @transaction.atomic
+def publish_now(*, claim: Claim, by: User, reason: str = "") -> Claim:
+    """Draft or in review → published, in one step for an editor: a draft passes through review
+    (both moves are in its history), as if the editor had pressed both buttons."""
+    _require(by, PUBLISH, "publish claims")
+    if claim.status == Status.DRAFT:
+        submit_for_review(claim=claim, by=by, reason="Submitted for review on publishing")
+    return publish(claim=claim, by=by, reason=reason)
+
+
+@transaction.atomic
 def withdraw(*, claim: Claim, by: User, reason: str) -> Claim:
     """Published → withdrawn. ``reason`` is public: the claim's page keeps it."""
     _require(by, PUBLISH, "withdraw claims")

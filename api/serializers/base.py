@@ -5,6 +5,7 @@
 - A field the resource shows but does not take (``id``, ``url``, ``created_at``…) may be sent
   back as it was read — a client may PUT what it GOT — but a different value is a 400 naming it.
 - A text field takes a JSON string, not a number or a boolean turned into one.
+- A copy of an existing row is not refused here but by the view, as a 409 (``api.duplicates``).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from rest_framework import serializers
+from rest_framework.validators import UniqueValidator
 
 NOT_WRITABLE = "This field is read-only: leave it out, or send it unchanged."
 UNKNOWN = "Unknown field."
@@ -51,6 +53,17 @@ def wrong_type(field: serializers.Field, value: Any) -> str | None:
 
 
 class WriteSerializer(serializers.ModelSerializer):
+    # Uniqueness is not DRF's to check: a copy of an existing row is a 409 with the existing id
+    # (api.duplicates), and the model's own full_clean() stays the last word.
+    def get_validators(self) -> list:
+        return []
+
+    def get_fields(self) -> dict[str, serializers.Field]:
+        fields = super().get_fields()
+        for field in fields.values():
+            field.validators = [v for v in field.validators if not isinstance(v, UniqueValidator)]
+        return fields
+
     def to_internal_value(self, data: Any) -> Any:
         if isinstance(data, dict):
             errors = self.body_errors(data)

@@ -47,6 +47,16 @@ class SavedByServices(SavedByModelRules):
         return instance
 
 
+class WorkflowMoveSerializer(serializers.Serializer):
+    """The optional body of a workflow move (``/claims/{id}/publish/`` and the others)."""
+
+    reason = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        help_text="Why: kept in the claim's history; for a withdrawal, required and public.",
+    )
+
+
 class OutletWriteSerializer(SavedByModelRules, WriteSerializer):
     country = CountryField(required=False, allow_blank=True)
 

@@ -59,14 +59,43 @@ def test_a_tool_creates_a_source_and_its_url_is_normalised(reporter_api):
     assert Source.objects.get().url == "https://news.example/a"
 
 
-def test_a_duplicate_source_url_is_a_400(reporter_api):
+def test_a_duplicate_source_url_is_a_409_naming_the_field_with_the_existing_id(reporter_api):
     existing = SourceFactory(url="https://news.example/a")
+    count = Source.objects.count()
     response = reporter_api.post(
         "/api/v1/sources/",
-        {"title": "Again", "outlet": existing.outlet_id, "document_url": "https://news.example/a"},
+        # The same document, written differently: the URL is normalised before it is compared.
+        {"title": "Again", "outlet": existing.outlet_id, "document_url": "HTTPS://news.example/a"},
         format="json",
     )
-    assert response.status_code == 400
+    assert response.status_code == 409
+    body = response.json()
+    assert list(body) == ["document_url", "existing"]
+    assert "constraint" not in str(body).lower()
+    assert body["existing"]["id"] == existing.pk
+    assert body["existing"]["url"].endswith(f"/api/v1/sources/{existing.pk}/")
+    assert Source.objects.count() == count
+
+
+def test_an_actor_whose_derived_slug_is_taken_is_a_409_naming_the_name(reporter_api):
+    existing = ActorFactory(name="Malian Armed Forces", slug="malian-armed-forces")
+    response = reporter_api.post(
+        "/api/v1/actors/", {"name": "Malian armed forces", "kind": "military"}, format="json"
+    )
+    assert response.status_code == 409
+    body = response.json()
+    assert list(body) == ["name", "existing"]
+    assert body["existing"]["id"] == existing.pk
+
+
+def test_a_relation_that_exists_is_a_409_with_its_id(publisher_api, ledger):
+    response = publisher_api.post(
+        "/api/v1/claim-relations/",
+        {"from_claim": ledger.claim.pk, "kind": "contradicts", "to_claim": ledger.rival.pk},
+        format="json",
+    )
+    assert response.status_code == 409
+    assert set(response.json()) == {"from_claim", "kind", "to_claim", "existing"}
 
 
 def test_a_tool_amends_an_actor_it_may_change(reporter_api):
