@@ -52,8 +52,14 @@ class Actor(TimeStampedModel):
         validators=[RegexValidator(r"^Q[1-9][0-9]*$", "A Wikidata ID looks like Q12345.")],
     )
     internal_notes = internal_notes_field()
+    # Derived: whether a public claim references the actor (as speaker, as the party spoken
+    # for, or in a settled request for comment). Stored so the public's list of actors, and
+    # finding one by its slug, read a column; ``claims.derived`` keeps it true.
+    is_public = models.BooleanField(default=False, editable=False, db_index=True)
+    # Derived: how many statements on public claims the actor made (the site's "most quoted").
+    public_statements = models.PositiveIntegerField(default=0, editable=False, db_index=True)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["is_public", "public_statements"])
 
     class Meta:
         ordering = ["name"]

@@ -103,9 +103,8 @@ class ClaimViewSet(PublicationRulesMixin, WritableViewSet):
     def get_queryset(self) -> QuerySet[Claim]:
         seen = self.seen
         if self.action == "list":
-            # "Contested" is worked out for the page only (mark_contested), not for every
-            # claim the database sorts to find the page. A newsroom token lists every claim,
-            # drafts included (each carries its status); the public, the published ones.
+            # A newsroom token lists every claim, drafts included (each carries its status);
+            # the public, the published ones. "Contested" is a stored column.
             claims = seen.claims() if seen.preview else seen.listed_claims()
             return claims.prefetch_related(topics_seen(seen))
         if self.action in WRITES or self.action in MOVES:
@@ -140,7 +139,7 @@ class ClaimViewSet(PublicationRulesMixin, WritableViewSet):
         )
 
     def list(self, request, *args, **kwargs):
-        return csv_aware_list(self, on_page=mark_contested)
+        return csv_aware_list(self)
 
     def get_renderer_context(self) -> dict:
         return {**super().get_renderer_context(), "header": ClaimCSVSerializer.Meta.fields}
@@ -173,7 +172,11 @@ class ClaimViewSet(PublicationRulesMixin, WritableViewSet):
         """Apply one workflow move to the claim, under the services' rules, and answer with
         the claim as it now reads. The body is optional: ``{"reason": "…"}``, recorded in the
         history (and, for a withdrawal, shown publicly)."""
-        body = request.data if isinstance(request.data, dict) else {}
+        body = request.data
+        if not isinstance(body, dict):
+            raise exceptions.ValidationError(
+                {"non_field_errors": ["Send a JSON object, or no body at all."]}
+            )
         unknown = sorted(set(body) - {"reason"})
         if unknown or not isinstance(body.get("reason", ""), str):
             errors = {name: ["Unknown field."] for name in unknown}
@@ -246,15 +249,6 @@ class ClaimViewSet(PublicationRulesMixin, WritableViewSet):
 def wants_csv(request: Any) -> bool:
     renderer = getattr(request, "accepted_renderer", None)
     return bool(renderer and renderer.format == "csv")
-
-
-def mark_contested(claims: list[Claim]) -> None:
-    """Set ``is_contested`` on a page of claims with one query over those claims alone."""
-    contested = set(
-        Claim.objects.filter(pk__in=[c.pk for c in claims]).contested().values_list("pk", flat=True)
-    )
-    for claim in claims:
-        claim.is_contested = claim.pk in contested
 
 
 def csv_aware_list(view: Any, on_page: Any = None) -> Response:

@@ -3,13 +3,12 @@ site's too: ``claims.filters.ClaimFilter``."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import django_filters
 from django import forms
 from django.db.models import Exists, OuterRef, Q
 from django_countries import countries
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
 from actors.models import Actor, ActorAlias, ActorKind
@@ -40,12 +39,18 @@ class ActorFilter(django_filters.FilterSet):
         return queryset.filter(Q(name__icontains=value) | Exists(aliases))
 
 
-@extend_schema_field(OpenApiTypes.INT)
+MAX_ID = 2**63 - 1  # a database id is a signed 64-bit integer
+
+
+@extend_schema_field({"type": "integer", "minimum": 1, "maximum": MAX_ID})
 class IdFilter(django_filters.NumberFilter):
     """An object's id. An id that names nothing the public sees (a draft's, or none at all)
     matches nothing: the list comes back empty, the same in both cases."""
 
     field_class = forms.IntegerField
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, min_value=1, max_value=MAX_ID, **kwargs)
 
 
 class SourceFilter(django_filters.FilterSet):

@@ -27,6 +27,7 @@ django.setup()
 from django.db import connection, transaction  # noqa: E402
 
 from actors.models import Actor, ActorAlias  # noqa: E402
+from claims.derived import refresh_all  # noqa: E402
 from claims.models import (  # noqa: E402
     Citation,
     Claim,
@@ -240,6 +241,7 @@ def generate(claims: int, statements: int, seed: int = 7) -> None:
         )
     print(f"rows written in {time.monotonic() - start:.0f} s; indexing for search…", flush=True)
     rebuild_search_index()
+    refresh_all()  # bulk_create sends no signals: the derived facts are computed once here
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")

@@ -17,7 +17,7 @@ class ClaimsConfig(AppConfig):
     verbose_name = "Claims"
 
     def ready(self) -> None:
-        from . import signals  # noqa: F401 - connects the search-index receivers
+        from . import derived, signals  # noqa: F401 - connects their receivers
 
         # Keeps the Reporter and Editor groups in step with the installed apps' permissions.
         post_migrate.connect(_sync_roles, sender=self)

@@ -90,7 +90,7 @@ class PublicActorField(forms.CharField):
         if not text:
             return None
         match = Q(slug=text) | Q(name__iexact=text) | Q(aliases__name__iexact=text)
-        if text.isdigit() and len(text) < 19:
+        if text.isascii() and text.isdigit() and len(text) < 19:
             match |= Q(pk=int(text))
         actor = public.actors().filter(match).order_by("name", "pk").first()
         if actor is None:

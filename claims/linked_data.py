@@ -16,7 +16,10 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
 from actors.models import ActorKind
+from core import dates
 
+from .models import ORIGINATING
+from .positions import chronological
 from .vocabulary import STANCES
 
 if TYPE_CHECKING:
@@ -60,6 +63,11 @@ def _creative_work(citation: Any, request: Request | HttpRequest) -> dict[str, A
     return work
 
 
+def _when(statement: Statement) -> str | None:
+    """When it was said, as ISO 8601 at its precision: "2025-02-08", "2025-02" or "2025"."""
+    return dates.isoformat(statement.stated_on, statement.stated_on_precision)
+
+
 def stance_summary(statement: Statement) -> str:
     """ "denied by Malian army", "asserted by Mohamed Elmaouloud Ramadane on behalf of FLA"."""
     phrase = f"{STANCES[statement.stance].by} {statement.actor.name}"
@@ -71,8 +79,10 @@ def stance_summary(statement: Statement) -> str:
 def claim_review(claim: Claim, request: Request | HttpRequest) -> dict[str, Any]:
     """schema.org ClaimReview: our verdict on the claim, and where the claim appeared."""
     page = _absolute(request, claim.get_absolute_url())
-    statements = list(claim.statements.all())
-    first_for = next((s for s in statements if s.direction == "for"), None)
+    statements = chronological(claim.statements.all())
+    # The claim's author is whoever put it forward first (asserted or suggested it), never a
+    # party that only backed or acknowledged it, even earlier.
+    origin = next((s for s in statements if s.stance in ORIGINATING), None)
     appearances = {
         citation.source_id: _creative_work(citation, request)
         for statement in statements
@@ -80,9 +90,9 @@ def claim_review(claim: Claim, request: Request | HttpRequest) -> dict[str, Any]
         for citation in statement.citations.all()
     }
     item: dict[str, Any] = {"@type": "Claim", "appearance": list(appearances.values())}
-    if first_for:
-        item["author"] = _agent(first_for.party, request)
-        item["datePublished"] = first_for.stated_on.isoformat()
+    if origin:
+        item["author"] = _agent(origin.party, request)
+        item["datePublished"] = _when(origin)
     review: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
@@ -124,14 +134,14 @@ def claim_with_stances(claim: Claim, request: Request) -> dict[str, Any]:
         },
     ]
     stances = []
-    for statement in claim.statements.all():
+    for statement in chronological(claim.statements.all()):
         stance: dict[str, Any] = {
             "@type": "ctd:Stance",
             "stance": statement.stance,
             "direction": statement.direction,
             "summary": stance_summary(statement),
             "agent": _agent(statement.actor, request),
-            "dateCreated": statement.stated_on.isoformat(),
+            "dateCreated": _when(statement),
             "interestedParty": statement.is_interested_party,
             "citation": [
                 {**_creative_work(c, request), "credibility": c.credibility}
@@ -163,7 +173,7 @@ def claim_with_stances(claim: Claim, request: Request) -> dict[str, Any]:
         "stances": stances,
     }
     if claim.event_date:
-        data["temporalCoverage"] = claim.event_date_display
+        data["temporalCoverage"] = dates.isoformat(claim.event_date, claim.event_date_precision)
     if claim.place_name:
         data["spatialCoverage"] = {"@type": "Place", "name": claim.place_name}
     return data

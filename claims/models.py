@@ -70,6 +70,15 @@ def _statements_by(actor: Actor) -> QuerySet[Statement]:
     return Statement.objects.filter(Q(actor=actor) | Q(on_behalf_of=actor))
 
 
+def contested_now() -> ExpressionWrapper:
+    """Whether the outer claim is contested, worked out from its statements: the rule behind
+    the stored ``Claim.is_contested`` (``claims.derived`` writes it)."""
+    return ExpressionWrapper(
+        _current_positions(Direction.FOR) & _current_positions(Direction.AGAINST),
+        output_field=models.BooleanField(),
+    )
+
+
 def _current_positions(direction: str) -> Exists:
     """A current statement of ``direction`` on the outer claim."""
     return Exists(
@@ -79,21 +88,16 @@ def _current_positions(direction: str) -> Exists:
 
 class ClaimQuerySet(models.QuerySet["Claim"]):
     def with_contested(self) -> QuerySet[Claim]:
-        return self.annotate(
-            is_contested=ExpressionWrapper(
-                _current_positions(Direction.FOR) & _current_positions(Direction.AGAINST),
-                output_field=models.BooleanField(),
-            )
-        )
+        """Kept for callers: "contested" is a stored column now (``is_contested``)."""
+        return self
 
     def contested(self) -> QuerySet[Claim]:
-        """Claims where one actor's current position is for and another's is against."""
-        return self.filter(_current_positions(Direction.FOR), _current_positions(Direction.AGAINST))
+        """Claims where one party's current position is for and another's is against: the
+        stored ``is_contested``, kept true by ``claims.derived``."""
+        return self.filter(is_contested=True)
 
     def uncontested(self) -> QuerySet[Claim]:
-        return self.exclude(
-            _current_positions(Direction.FOR) & _current_positions(Direction.AGAINST)
-        )
+        return self.filter(is_contested=False)
 
     def asserted_by(self, actor: Actor) -> QuerySet[Claim]:
         """Claims the actor (or someone speaking for it) has taken a position for."""
@@ -176,9 +180,13 @@ class Claim(VersionedModel, TimeStampedModel):
         blank=True, help_text="Public: why the claim was withdrawn. Required to withdraw."
     )
     internal_notes = internal_notes_field()
+    # Derived, never typed in: one party's current position is for the claim, another's
+    # against. Stored so lists and filters read a column instead of working it out over every
+    # statement; ``claims.derived`` keeps it true on every write of a statement.
+    is_contested = models.BooleanField(default=False, editable=False, db_index=True)
 
     # The version is concurrency state, not content: kept out of the history and its diffs.
-    history = HistoricalRecords(m2m_fields=[topics], excluded_fields=["version"])
+    history = HistoricalRecords(m2m_fields=[topics], excluded_fields=["version", "is_contested"])
     objects = ClaimQuerySet.as_manager()
 
     # What a reader relies on: once the claim is public, changing any of these needs a public
@@ -255,13 +263,9 @@ class Claim(VersionedModel, TimeStampedModel):
 
     @property
     def contested(self) -> bool:
-        """Derived, never typed in: one actor's current position is for, another's against.
-        Uses the ``with_contested()`` annotation when the queryset has it."""
-        if hasattr(self, "is_contested"):
-            return bool(self.is_contested)
-        if self.pk is None:
-            return False
-        return Claim.objects.filter(pk=self.pk).contested().exists()
+        """Derived, never typed in: one party's current position is for, another's against
+        (the stored ``is_contested``)."""
+        return self.is_contested
 
     @property
     def first_asserted(self) -> datetime.date | None:
@@ -287,8 +291,25 @@ class Claim(VersionedModel, TimeStampedModel):
 # for a loaded row.
 PARTY = Coalesce("on_behalf_of", "actor")
 
-# The order of a claim's statements, and what "latest" means: when said, then when entered.
-CHRONOLOGICAL = ("stated_on", "pk")
+# Stances that put a claim forward, rather than back it or answer it. On the same footing in
+# time they come first, and the earliest of them names the claim's author (ClaimReview).
+ORIGINATING = (Stance.ASSERTS.value, Stance.SUGGESTS.value)
+
+# When a statement was said, as a number an imprecise date sorts by: after every more precise
+# date inside its period ("February 2025" after 28 February, before 1 March; ``core.dates``).
+STATED = dates.sort_key_expression("stated_on", "stated_on_precision")
+# 0 for a stance that puts the claim forward, 1 for one that backs or answers it.
+STANCE_RANK = models.Case(
+    models.When(stance__in=ORIGINATING, then=models.Value(0)),
+    default=models.Value(1),
+    output_field=models.IntegerField(),
+)
+
+# The order of a claim's statements, and what "latest" means: when said (an imprecise date after
+# the precise ones inside its period), then a statement putting the claim forward before one
+# backing or answering it, then when entered. So "supported in February" never comes before the
+# assertion of 20 February it backs. ``Statement.chronological_key`` is the same in Python.
+CHRONOLOGICAL = (STATED.asc(), STANCE_RANK.asc(), "pk")
 
 
 class StatementQuerySet(models.QuerySet["Statement"]):
@@ -296,19 +317,29 @@ class StatementQuerySet(models.QuerySet["Statement"]):
         """Annotate ``party_id``: whose position each statement is (``Statement.party``)."""
         return self.annotate(party_id=PARTY)
 
+    def with_chronology(self) -> QuerySet[Statement]:
+        """Annotate ``stated_key`` and ``stance_rank``: the first two terms of
+        ``CHRONOLOGICAL``."""
+        return self.annotate(stated_key=STATED, stance_rank=STANCE_RANK)
+
     def current(self) -> QuerySet[Statement]:
         """Each party's latest statement on each claim: its current position. Latest is the
-        statements' own order (``CHRONOLOGICAL``): said later, or said the same day and
-        entered later."""
+        statements' own order (``CHRONOLOGICAL``): said later (an imprecise date after the
+        precise ones inside its period), or on the same footing and answering rather than
+        putting the claim forward, or entered later."""
+        same_time = Q(stated_key=OuterRef("stated_key"))
+        same_footing = same_time & Q(stance_rank=OuterRef("stance_rank"))
         later = (
             Statement.objects.with_party()
+            .with_chronology()
             .filter(claim=OuterRef("claim"), party_id=OuterRef("party_id"))
             .filter(
-                Q(stated_on__gt=OuterRef("stated_on"))
-                | Q(stated_on=OuterRef("stated_on"), pk__gt=OuterRef("pk"))
+                Q(stated_key__gt=OuterRef("stated_key"))
+                | (same_time & Q(stance_rank__gt=OuterRef("stance_rank")))
+                | (same_footing & Q(pk__gt=OuterRef("pk")))
             )
         )
-        return self.with_party().filter(~Exists(later))
+        return self.with_party().with_chronology().filter(~Exists(later))
 
     def direction(self, direction: str) -> QuerySet[Statement]:
         return self.filter(stance__in=stances(direction))
@@ -429,7 +460,12 @@ class Statement(VersionedModel, TimeStampedModel):
 
     @property
     def chronological_key(self) -> tuple:
-        return tuple(getattr(self, name) for name in CHRONOLOGICAL)
+        """``CHRONOLOGICAL`` for a loaded row."""
+        return (
+            dates.sort_key(self.stated_on, self.stated_on_precision),
+            0 if self.stance in ORIGINATING else 1,
+            self.pk,
+        )
 
     @property
     def stated_on_display(self) -> str:

@@ -26,7 +26,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 
 from actors.models import Actor, ActorRelation
 from sources.models import Outlet, Source
@@ -97,15 +98,12 @@ class Visibility:
 
     def actors(self) -> QuerySet[Actor]:
         """Actors a public claim references: as speaker, as the party spoken for, or as the
-        subject of a request for comment whose outcome is shown."""
+        subject of a request for comment whose outcome is shown. The public's answer is the
+        stored ``Actor.is_public``, which ``claims.derived`` keeps equal to
+        ``referenced_publicly()``."""
         if self.preview:
             return Actor.objects.all()
-        statements = self.statements()
-        return Actor.objects.filter(
-            Q(pk__in=statements.values("actor"))
-            | Q(pk__in=statements.filter(on_behalf_of__isnull=False).values("on_behalf_of"))
-            | Q(pk__in=self.requests_for_comment().values("actor"))
-        )
+        return Actor.objects.filter(is_public=True)
 
     def actor_relations(self) -> QuerySet[ActorRelation]:
         """Relations between two public actors. The relation's source is shown only if
@@ -133,6 +131,31 @@ class Visibility:
         return relations.annotate(
             source_is_public=Exists(self.sources().filter(pk=OuterRef("source_id")))
         )
+
+
+def referenced_publicly() -> Q:
+    """The rule behind ``Actor.is_public``, for the outer actor row: a statement on a public
+    claim by it or on its behalf, or a settled request for comment to it on a public claim."""
+    statements = public.statements()
+    return (
+        Exists(statements.filter(actor=OuterRef("pk")))
+        | Exists(statements.filter(on_behalf_of=OuterRef("pk")))
+        | Exists(public.requests_for_comment().filter(actor=OuterRef("pk")))
+    )
+
+
+def quoted_publicly() -> Coalesce:
+    """The rule behind ``Actor.public_statements``: statements on public claims by the outer
+    actor row."""
+    count = (
+        public.statements()
+        .filter(actor=OuterRef("pk"))
+        .order_by()
+        .values("actor")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(count), 0)
 
 
 public = Visibility(preview=False)

@@ -4,13 +4,21 @@ The AFP article says only "In February" for the helicopter claim, so an event or
 is stored as a ``DateField`` holding the first day of its period plus a precision. The rule that a
 month-precise date falls on the 1st (and a year-precise one on 1 January) is applied by
 ``normalise`` from the models' ``clean()``; ``display`` renders it at its precision.
+
+The one place for partial dates as text, ISO 8601 at their precision (``2025``, ``2025-02``,
+``2025-02-08``): ``parse`` reads one, inferring its precision, and ``isoformat`` writes one. And
+the one place for their order: ``sort_key`` in Python and ``sort_key_expression`` in SQL put an
+imprecise date after every more precise date inside its period (see ``sort_key``).
 """
 
 from __future__ import annotations
 
 import datetime
+import re
+from typing import NamedTuple
 
 from django.db import models
+from django.db.models.functions import ExtractDay, ExtractMonth, ExtractYear
 
 
 class DatePrecision(models.TextChoices):
@@ -39,6 +47,99 @@ def display(value: datetime.date | None, precision: str) -> str:
     if precision == DatePrecision.MONTH:
         return value.strftime("%B %Y")
     return f"{value.day} {value.strftime('%B %Y')}"
+
+
+# Coarser precisions are larger.
+_BREADTH = {DatePrecision.DAY: 0, DatePrecision.MONTH: 1, DatePrecision.YEAR: 2}
+
+# ISO 8601 calendar dates, extended format, at a year's, a month's or a day's precision. The
+# API's schema publishes it; ``parse`` takes the same and checks that the day exists (no 30
+# February).
+PARTIAL_PATTERN = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
+_PARTIAL = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
+
+
+class PartialDate(NamedTuple):
+    """A date at its precision: the first day of its period, and the period's length."""
+
+    value: datetime.date
+    precision: str
+
+    def isoformat(self) -> str:
+        return isoformat(self.value, self.precision)
+
+
+def parse(text: str) -> PartialDate:
+    """``2023`` → 1 January 2023 at year precision, ``2023-02`` → 1 February at month
+    precision, ``2023-02-08`` at day precision. ``ValueError``, with a message for the person
+    who sent it, for anything else."""
+    match = _PARTIAL.fullmatch(text)
+    if match is None:
+        raise ValueError(
+            "Not a date. Give an ISO 8601 date at its precision: YYYY, YYYY-MM or YYYY-MM-DD "
+            "(2025, 2025-02 or 2025-02-08)."
+        )
+    year, month, day = match.groups()
+    precision = DatePrecision.DAY if day else DatePrecision.MONTH if month else DatePrecision.YEAR
+    try:
+        value = datetime.date(int(year), int(month or 1), int(day or 1))
+    except ValueError:
+        raise ValueError(f"{text} is not in the calendar.") from None
+    return PartialDate(value, precision)
+
+
+def isoformat(value: datetime.date | None, precision: str) -> str | None:
+    """'2025-02-08', '2025-02' or '2025': the ISO 8601 form of ``value`` at ``precision``."""
+    if value is None:
+        return None
+    if precision == DatePrecision.YEAR:
+        return f"{value.year:04d}"
+    if precision == DatePrecision.MONTH:
+        return f"{value.year:04d}-{value.month:02d}"
+    return value.isoformat()
+
+
+def at_precision(given: PartialDate, precision: str | None) -> PartialDate:
+    """``given`` at the ``precision`` also sent with it, if any. The same precision, or a
+    coarser one (``2023-02-14`` with ``month``: how a month was written before partial dates),
+    is taken, the date moved to its period's first day; a finer one (``2023-02`` with ``day``)
+    claims what the date does not say: ``ValueError``."""
+    if precision is None or precision == given.precision:
+        return given
+    if _BREADTH[precision] < _BREADTH[given.precision]:
+        raise ValueError(
+            f"{given.isoformat()} is known to the {given.precision}, not to the {precision}: "
+            f'leave the precision out, or send "{given.precision}".'
+        )
+    return PartialDate(normalise(given.value, precision), precision)
+
+
+def sort_key(value: datetime.date, precision: str) -> int:
+    """Where a date falls in time, as a number: 20250208 for 8 February 2025.
+
+    An imprecise date says only that something happened some time in its period, so it sorts
+    after every more precise date inside that period and before the next period: February 2025
+    is 20250232 (after 28 February, before 1 March), 2025 is 20251332 (after 31 December 2025,
+    before 2026). What an imprecise date stores below its precision is ignored, so a row saved
+    without ``normalise`` sorts the same. ``sort_key_expression`` is the same number in SQL.
+    """
+    if precision == DatePrecision.YEAR:
+        return value.year * 10000 + 1332
+    if precision == DatePrecision.MONTH:
+        return value.year * 10000 + value.month * 100 + 32
+    return value.year * 10000 + value.month * 100 + value.day
+
+
+def sort_key_expression(date_field: str, precision_field: str) -> models.Case:
+    """``sort_key`` computed by the database, for ``order_by`` and comparisons."""
+    year = ExtractYear(date_field) * 10000
+    month = ExtractMonth(date_field) * 100
+    return models.Case(
+        models.When(**{precision_field: DatePrecision.YEAR.value}, then=year + 1332),
+        models.When(**{precision_field: DatePrecision.MONTH.value}, then=year + month + 32),
+        default=year + month + ExtractDay(date_field),
+        output_field=models.IntegerField(),
+    )
 
 
 def precision_field(verbose_name: str = "precision") -> models.CharField:

@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.db.models import Count, OuterRef, Subquery
 
 from claims.visibility import public
 
@@ -46,18 +45,9 @@ class DatalistInput(forms.TextInput):
 
 def actor_suggestions() -> list[str]:
     """The most-quoted public actors' names, counting public statements only."""
-    quoted = (
-        public.statements()
-        .filter(actor=OuterRef("pk"))
-        .order_by()
-        .values("actor")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
     return list(
         public.actors()
-        .annotate(quoted=Subquery(quoted))
-        .order_by("-quoted", "name")
+        .order_by("-public_statements", "name")
         .values_list("name", flat=True)[:SUGGESTED_ACTORS]
     )
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from claims.positions import chronological
 from claims.vocabulary import Direction
 
 from .pages import Grid
@@ -144,7 +145,7 @@ def timeline(statements: Iterable[Statement]) -> Timeline:
     """Lay out statements in date order, one row each, the date written where it changes."""
     marks = []
     previous = None
-    for index, statement in enumerate(sorted(statements, key=lambda s: (s.stated_on, s.pk))):
+    for index, statement in enumerate(chronological(statements)):
         shown = statement.stated_on_display
         party = statement.party
         mark_is_neutral = statement.direction == Direction.NEUTRAL

@@ -10,7 +10,7 @@ from rest_framework import serializers
 
 from actors.models import Actor, ActorAlias, ActorKind, ActorRelation
 from api.errors import save_validated
-from api.fields import ApiUrlField, HtmlUrlField
+from api.fields import ApiUrlField, HtmlUrlField, PartialDates
 from api.serializers.base import WriteSerializer
 
 from .sources import SourceSerializer
@@ -35,7 +35,7 @@ class AliasSerializer(WriteSerializer):
         fields = ["name", "language"]
 
 
-class ActorRelationSerializer(serializers.ModelSerializer):
+class ActorRelationSerializer(PartialDates, serializers.ModelSerializer):
     subject = ActorBriefSerializer(read_only=True)
     object = ActorBriefSerializer(read_only=True)
     source = serializers.SerializerMethodField(
@@ -64,7 +64,7 @@ class ActorRelationSerializer(serializers.ModelSerializer):
         return SourceSerializer(relation.source, context=self.context).data
 
 
-class ActorSerializer(serializers.ModelSerializer):
+class ActorSerializer(PartialDates, serializers.ModelSerializer):
     url = ApiUrlField(view_name="api:actor-detail")
     html_url = HtmlUrlField()
     country = serializers.CharField(source="country.code", read_only=True)
@@ -102,7 +102,7 @@ class ActorSerializer(serializers.ModelSerializer):
         return ActorRelationSerializer(relations, many=True, context=self.context).data
 
 
-class ActorWriteSerializer(WriteSerializer):
+class ActorWriteSerializer(PartialDates, WriteSerializer):
     country = CountryField(required=False, allow_blank=True)
     aliases = AliasSerializer(
         many=True, required=False, help_text="Replaces every alias when given."

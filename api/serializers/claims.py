@@ -5,7 +5,7 @@ from __future__ import annotations
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from api.fields import ApiUrlField, HtmlUrlField
+from api.fields import ApiUrlField, HtmlUrlField, PartialDates
 from claims.models import Citation, Claim, RequestForComment, Statement, Topic
 from claims.positions import current_positions
 from claims.vocabulary import Direction
@@ -40,7 +40,7 @@ class ClaimBriefSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class StatementSerializer(serializers.ModelSerializer):
+class StatementSerializer(PartialDates, serializers.ModelSerializer):
     """A statement as it appears on its claim."""
 
     url = ApiUrlField(view_name="api:statement-detail")
@@ -87,7 +87,7 @@ class StatementListSerializer(StatementSerializer):
         read_only_fields = fields
 
 
-class ClaimSerializer(serializers.ModelSerializer):
+class ClaimSerializer(PartialDates, serializers.ModelSerializer):
     url = ApiUrlField(view_name="api:claim-detail")
     html_url = HtmlUrlField()
     topics = TopicSerializer(many=True, read_only=True)
@@ -233,7 +233,7 @@ class ClaimCSVSerializer(ClaimSerializer):
         return ";".join(topic.slug for topic in claim.topics.all())
 
 
-class StatementCSVSerializer(serializers.ModelSerializer):
+class StatementCSVSerializer(PartialDates, serializers.ModelSerializer):
     """The flat CSV row of a statement (see README, "Formats")."""
 
     url = ApiUrlField(view_name="api:statement-detail")

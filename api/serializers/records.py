@@ -11,7 +11,7 @@ from rest_framework import serializers
 
 from actors.models import Actor, ActorRelation
 from api.errors import VIA_API, as_api_errors, save_validated
-from api.fields import ApiUrlField
+from api.fields import ApiUrlField, PartialDates
 from api.serializers.base import WriteSerializer
 from claims import services
 from claims.models import Claim, ClaimRelation, RequestForComment, Statement, Topic
@@ -82,7 +82,7 @@ class TopicWriteSerializer(SavedByModelRules, WriteSerializer):
         extra_kwargs = {"slug": {"required": False}}
 
 
-class ActorRelationDetailSerializer(serializers.ModelSerializer):
+class ActorRelationDetailSerializer(PartialDates, serializers.ModelSerializer):
     url = ApiUrlField(view_name="api:actor-relation-detail")
     subject = ActorBriefSerializer(read_only=True)
     object = ActorBriefSerializer(read_only=True)
@@ -111,7 +111,7 @@ class ActorRelationDetailSerializer(serializers.ModelSerializer):
         return relation.source_id if getattr(relation, "source_is_public", False) else None
 
 
-class ActorRelationWriteSerializer(SavedByModelRules, WriteSerializer):
+class ActorRelationWriteSerializer(PartialDates, SavedByModelRules, WriteSerializer):
     subject = serializers.PrimaryKeyRelatedField(queryset=Actor.objects.all())
     object = serializers.PrimaryKeyRelatedField(queryset=Actor.objects.all())
     source = serializers.PrimaryKeyRelatedField(

@@ -8,6 +8,7 @@ from rest_framework import serializers
 
 from actors.models import Actor
 from api.errors import VIA_API, as_api_errors
+from api.fields import PartialDates
 from api.serializers.base import WriteSerializer
 from claims import permissions, services
 from claims.models import Citation, Claim, Statement, Topic
@@ -20,7 +21,7 @@ CORRECTION_NOTE_HELP = (
 )
 
 
-class ClaimWriteSerializer(WriteSerializer):
+class ClaimWriteSerializer(PartialDates, WriteSerializer):
     topics = serializers.SlugRelatedField(
         slug_field="slug", many=True, required=False, queryset=Topic.objects.all()
     )
@@ -100,7 +101,7 @@ class CitationWriteSerializer(WriteSerializer):
         fields = ["source", "locator", "credibility"]
 
 
-class StatementWriteSerializer(WriteSerializer):
+class StatementWriteSerializer(PartialDates, WriteSerializer):
     claim = serializers.PrimaryKeyRelatedField(queryset=Claim.objects.all())
     actor = serializers.PrimaryKeyRelatedField(queryset=Actor.objects.all())
     on_behalf_of = serializers.PrimaryKeyRelatedField(

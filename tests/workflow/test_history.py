@@ -168,6 +168,9 @@ def reverse_history_form(pk: int, history_id: int) -> str:
 ALLOWED = {
     # The search document is derived data, not in any history.
     "claims/search.py",
+    # The stored derived facts (is_contested, is_public): excluded from history, recomputed
+    # from the rows that history does record.
+    "claims/derived.py",
     # The version check: a conditional UPDATE of the version alone, always followed in the same
     # transaction by the save() that history records.
     "claims/concurrency.py",

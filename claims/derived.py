@@ -1,0 +1,140 @@
+"""Derived facts, stored and kept true by every write: whether a claim is contested
+(``Claim.is_contested``), whether the public sees an actor (``Actor.is_public``) and how often
+it is quoted on public claims (``Actor.public_statements``).
+
+Lists, filters and lookups read these columns, so their cost does not grow with the number of
+statements. They are written here and nowhere else, from the models' save and delete signals, in
+the same transaction as the write that changes them — whichever path made it (the services, the
+admin, the API, an import, a factory in a test). The rules themselves live where they always
+did: ``claims.models.contested_now()`` and ``claims.visibility.referenced_publicly()``.
+
+Queryset ``update()``/``bulk_create()`` bypass signals; the codebase does not use them on these
+models (``tests/workflow/test_history.py`` checks). ``manage.py refresh_derived`` recomputes
+every row and reports drift.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.db.models import BooleanField, ExpressionWrapper, F
+from django.db.models.signals import post_delete, post_save, pre_save
+from django.dispatch import receiver
+
+from actors.models import Actor
+
+from .models import Claim, RequestForComment, Statement, contested_now
+from .visibility import quoted_publicly, referenced_publicly
+
+
+def refresh_claims(ids: Iterable[int | None]) -> None:
+    ids = {pk for pk in ids if pk is not None}
+    if ids:
+        Claim.objects.filter(pk__in=ids).update(is_contested=contested_now())
+
+
+def refresh_actors(ids: Iterable[int | None]) -> None:
+    ids = {pk for pk in ids if pk is not None}
+    if ids:
+        Actor.objects.filter(pk__in=ids).update(**actor_facts())
+
+
+def actor_facts() -> dict[str, Any]:
+    return {
+        "is_public": ExpressionWrapper(referenced_publicly(), output_field=BooleanField()),
+        "public_statements": quoted_publicly(),
+    }
+
+
+def drift() -> dict[str, list[int]]:
+    """Rows whose stored fact differs from the rule: ids by fact (empty when all is true)."""
+    claims = Claim.objects.annotate(should=contested_now()).exclude(is_contested=F("should"))
+    facts = actor_facts()
+    actors = Actor.objects.annotate(should=facts["is_public"]).exclude(is_public=F("should"))
+    counts = Actor.objects.annotate(should=facts["public_statements"]).exclude(
+        public_statements=F("should")
+    )
+    return {
+        "claims.is_contested": sorted(claims.values_list("pk", flat=True)),
+        "actors.is_public": sorted(actors.values_list("pk", flat=True)),
+        "actors.public_statements": sorted(counts.values_list("pk", flat=True)),
+    }
+
+
+def refresh_all() -> None:
+    Claim.objects.update(is_contested=contested_now())
+    Actor.objects.update(**actor_facts())
+
+
+# What each write touches ----------------------------------------------------------------------
+
+
+def _before(sender: type, instance: Any, fields: tuple[str, ...]) -> dict[str, Any]:
+    if instance.pk is None:
+        return {}
+    return sender._base_manager.filter(pk=instance.pk).values(*fields).first() or {}
+
+
+@receiver(pre_save, sender=Statement)
+def _statement_before(sender: type, instance: Statement, **kwargs: Any) -> None:
+    instance._derived_before = _before(
+        sender, instance, ("claim_id", "actor_id", "on_behalf_of_id")
+    )
+
+
+@receiver(post_save, sender=Statement)
+@receiver(post_delete, sender=Statement)
+def _statement_written(sender: type, instance: Statement, **kwargs: Any) -> None:
+    before = getattr(instance, "_derived_before", {})
+    refresh_claims([instance.claim_id, before.get("claim_id")])
+    refresh_actors(
+        [
+            instance.actor_id,
+            instance.on_behalf_of_id,
+            before.get("actor_id"),
+            before.get("on_behalf_of_id"),
+        ]
+    )
+
+
+@receiver(pre_save, sender=Claim)
+def _claim_before(sender: type, instance: Claim, **kwargs: Any) -> None:
+    instance._derived_before = _before(sender, instance, ("status",))
+
+
+@receiver(post_save, sender=Actor)
+def _actor_written(sender: type, instance: Actor, **kwargs: Any) -> None:
+    """A save writes every column, the stored fact too, from what the instance held when it
+    was read: put the fact right again."""
+    refresh_actors([instance.pk])
+
+
+@receiver(post_save, sender=Claim)
+def _claim_written(sender: type, instance: Claim, **kwargs: Any) -> None:
+    """The save may have written back a stale ``is_contested`` (see ``_actor_written``); and a
+    change of status makes the claim's actors public, or not."""
+    refresh_claims([instance.pk])
+    before = getattr(instance, "_derived_before", {})
+    if before and before.get("status") == instance.status:
+        return
+    statements = Statement.objects.filter(claim=instance)
+    refresh_actors(
+        [
+            *statements.values_list("actor_id", flat=True),
+            *statements.values_list("on_behalf_of_id", flat=True),
+            *RequestForComment.objects.filter(claim=instance).values_list("actor_id", flat=True),
+        ]
+    )
+
+
+@receiver(pre_save, sender=RequestForComment)
+def _request_before(sender: type, instance: RequestForComment, **kwargs: Any) -> None:
+    instance._derived_before = _before(sender, instance, ("actor_id",))
+
+
+@receiver(post_save, sender=RequestForComment)
+@receiver(post_delete, sender=RequestForComment)
+def _request_written(sender: type, instance: RequestForComment, **kwargs: Any) -> None:
+    before = getattr(instance, "_derived_before", {})
+    refresh_actors([instance.actor_id, before.get("actor_id")])

@@ -1,0 +1,141 @@
+"""The stored derived facts — whether a claim is contested, whether the public sees an actor —
+stay equal to their rules after every kind of write, and ``refresh_derived`` finds and mends
+drift."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from actors.models import Actor
+from claims import services
+from claims.derived import drift
+from claims.models import Claim, Statement
+from claims.vocabulary import Outcome, Stance, Status
+from tests.factories import (
+    ActorFactory,
+    ClaimFactory,
+    RequestForCommentFactory,
+    StatementFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def stored(claim: Claim) -> bool:
+    return Claim.objects.get(pk=claim.pk).is_contested
+
+
+def public(actor: Actor) -> bool:
+    return Actor.objects.get(pk=actor.pk).is_public
+
+
+def assert_no_drift() -> None:
+    assert drift() == {
+        "claims.is_contested": [],
+        "actors.is_public": [],
+        "actors.public_statements": [],
+    }
+
+
+def test_statements_written_and_deleted_keep_contested_true():
+    claim = ClaimFactory()
+    StatementFactory(claim=claim, stance=Stance.ASSERTS)
+    assert stored(claim) is False
+    denial = StatementFactory(claim=claim, stance=Stance.DENIES)
+    assert stored(claim) is True
+    denial.stance = Stance.SUPPORTS
+    denial.save()
+    assert stored(claim) is False
+    denial.stance = Stance.DENIES
+    denial.save()
+    assert stored(claim) is True
+    denial.delete()
+    assert stored(claim) is False
+    assert_no_drift()
+
+
+def test_a_statement_moved_to_another_claim_updates_both():
+    first, second = ClaimFactory(), ClaimFactory()
+    StatementFactory(claim=first, stance=Stance.ASSERTS)
+    moving = StatementFactory(claim=first, stance=Stance.DENIES)
+    StatementFactory(claim=second, stance=Stance.ASSERTS)
+    assert (stored(first), stored(second)) == (True, False)
+    moving.claim = second
+    moving.save()
+    assert (stored(first), stored(second)) == (False, True)
+    assert_no_drift()
+
+
+def test_an_actor_becomes_public_with_publication_and_private_again_when_returned(editor_user):
+    claim = ClaimFactory(status=Status.DRAFT)
+    speaker, party = ActorFactory(), ActorFactory()
+    StatementFactory(claim=claim, actor=speaker, on_behalf_of=party)
+    assert (public(speaker), public(party)) == (False, False)
+    services.publish_now(claim=claim, by=editor_user)
+    assert (public(speaker), public(party)) == (True, True)
+    services.withdraw(claim=claim, by=editor_user, reason="Wrong.")
+    assert public(speaker) is True  # a withdrawn claim keeps its page
+    assert_no_drift()
+
+
+def test_a_settled_request_for_comment_makes_its_actor_public():
+    claim = ClaimFactory(published=True)
+    StatementFactory(claim=claim)
+    asked = ActorFactory()
+    request = RequestForCommentFactory(claim=claim, actor=asked, outcome=Outcome.PENDING)
+    assert public(asked) is False
+    request.outcome = Outcome.DECLINED
+    request.save()
+    assert public(asked) is True
+    request.delete()
+    assert public(asked) is False
+    assert_no_drift()
+
+
+def test_saving_a_stale_instance_does_not_write_back_a_stale_fact():
+    claim = ClaimFactory(published=True)
+    actor = ActorFactory()
+    stale_actor, stale_claim = Actor.objects.get(pk=actor.pk), Claim.objects.get(pk=claim.pk)
+    StatementFactory(claim=claim, actor=actor, stance=Stance.ASSERTS)
+    StatementFactory(claim=claim, stance=Stance.DENIES)
+    stale_actor.description = "Edited from an old copy."
+    stale_actor.save()
+    stale_claim.summary = "Edited from an old copy."
+    stale_claim.version = Claim.objects.get(pk=claim.pk).version
+    stale_claim.save()
+    assert public(actor) is True
+    assert stored(claim) is True
+    assert_no_drift()
+
+
+def test_the_api_and_the_services_keep_them_true(editor_user, ledger):
+    from rest_framework.authtoken.models import Token
+    from rest_framework.test import APIClient
+
+    publisher_api = APIClient(HTTP_HOST="localhost")
+    publisher_api.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=editor_user)}")
+    response = publisher_api.patch(
+        f"/api/v1/statements/{ledger.denial.pk}/",
+        {"stance": "supports", "correction_note": "The army did not deny it."},
+        format="json",
+    )
+    assert response.status_code == 200, response.content
+    assert stored(ledger.claim) is False
+    assert publisher_api.get(f"/api/v1/claims/{ledger.claim.pk}/").json()["contested"] is False
+    assert_no_drift()
+
+
+def test_refresh_derived_reports_drift_and_mends_it(capsys):
+    claim = ClaimFactory()
+    StatementFactory(claim=claim, stance=Stance.ASSERTS)
+    StatementFactory(claim=claim, stance=Stance.DENIES)
+    Claim.objects.filter(pk=claim.pk).update(is_contested=False)  # as a bulk load would leave it
+    with pytest.raises(CommandError):
+        call_command("refresh_derived", "--check")
+    assert f"claims.is_contested: 1 row(s) drifted: {claim.pk}" in capsys.readouterr().out
+    call_command("refresh_derived")
+    assert stored(claim) is True
+    call_command("refresh_derived", "--check")
+    assert_no_drift()
+    assert Statement.objects.count() == 2
