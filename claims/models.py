@@ -412,8 +412,10 @@ class Statement(VersionedModel, TimeStampedModel):
     history = HistoricalRecords(excluded_fields=["version"])
     objects = StatementQuerySet.as_manager()
 
-    # Changing these on a public claim's statement needs a public correction note.
-    SUBSTANCE = ("stance", "quote")
+    # Changing these on a public claim's statement needs a public correction note: every text a
+    # reader sees of it (the quote, the paraphrase that stands in when there is none, the
+    # translation), and its stance.
+    SUBSTANCE = ("stance", "quote", "paraphrase", "translation")
 
     class Meta:
         ordering = list(CHRONOLOGICAL)

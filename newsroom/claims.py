@@ -128,9 +128,10 @@ class ClaimAdmin(NoLostEditsAdmin, nested_admin.NestedModelAdmin):
     def has_publish_permission(self, request: HttpRequest) -> bool:
         return permissions.may_publish(request.user)
 
-    @admin.display(description="contested", boolean=True)
-    def contested_display(self, obj: Claim) -> bool:
-        return obj.contested
+    @admin.display(description="contested")
+    def contested_display(self, obj: Claim) -> str:
+        """A warning, not a green tick: contested is a state to look at, not a success."""
+        return "⚠ contested" if obj.contested else "—"
 
     @admin.display(description="first asserted")
     def first_asserted_display(self, obj: Claim) -> str:
