@@ -84,8 +84,15 @@ def test_an_update_replaces_the_citations(reporter_api):
 def test_a_stale_if_match_is_a_412(publisher_api):
     statement = StatementFactory(claim=ClaimFactory(published=True))
     etag = publisher_api.get(f"{URL}{statement.pk}/")["ETag"]
-    publisher_api.patch(f"{URL}{statement.pk}/", {"paraphrase": "First."}, format="json")
+    note = {"correction_note": "Reworded."}  # the paraphrase of a public statement is substance
+    first = publisher_api.patch(
+        f"{URL}{statement.pk}/", {"paraphrase": "First.", **note}, format="json"
+    )
+    assert first.status_code == 200, first.content
     response = publisher_api.patch(
-        f"{URL}{statement.pk}/", {"paraphrase": "Second."}, format="json", HTTP_IF_MATCH=etag
+        f"{URL}{statement.pk}/",
+        {"paraphrase": "Second.", **note},
+        format="json",
+        HTTP_IF_MATCH=etag,
     )
     assert response.status_code == 412
