@@ -133,3 +133,24 @@ def serve(production_env, tmp_path_factory):
 def production(serve) -> Served:
     """The production configuration as documented, two workers."""
     return serve()
+
+
+@pytest.fixture(scope="session")
+def editor_token(production_env) -> str:
+    """An API token for a staff member of the Editor group, in the live server's database."""
+    script = (
+        "from django.contrib.auth.models import Group, User; "
+        "from rest_framework.authtoken.models import Token; "
+        "u, _ = User.objects.get_or_create(username='live-editor', defaults={'is_staff': True}); "
+        "u.groups.add(Group.objects.get(name='Editor')); "
+        "print(Token.objects.get_or_create(user=u)[0].key)"
+    )
+    result = subprocess.run(  # noqa: S603 - the tests' own fixed arguments
+        [sys.executable, "manage.py", "shell", "-c", script],
+        cwd=ROOT,
+        env=production_env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return result.stdout.strip().splitlines()[-1]

@@ -28,26 +28,6 @@ def open_server(serve):
     return serve(API_ANON_RATE="1000000/minute", API_ANON_SEARCH_RATE="1000000/minute")
 
 
-@pytest.fixture(scope="module")
-def editor_token(production_env) -> str:
-    script = (
-        "from django.contrib.auth.models import Group, User; "
-        "from rest_framework.authtoken.models import Token; "
-        "u, _ = User.objects.get_or_create(username='schemathesis', defaults={'is_staff': True}); "
-        "u.groups.add(Group.objects.get(name='Editor')); "
-        "print(Token.objects.get_or_create(user=u)[0].key)"
-    )
-    result = subprocess.run(  # noqa: S603 - the tests' own fixed arguments
-        [sys.executable, "manage.py", "shell", "-c", script],
-        cwd=ROOT,
-        env=production_env,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return result.stdout.strip().splitlines()[-1]
-
-
 def schemathesis(server, *extra: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "SCHEMATHESIS_HOOKS": "tests.production.schemathesis_hooks"}
     command = [

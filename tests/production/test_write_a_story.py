@@ -5,14 +5,11 @@ back through the public API and site. Run twice, the script creates nothing the 
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import uuid
 
 import pytest
 import requests
 
-from .conftest import ROOT
 from .test_served import redis_is_up
 
 pytestmark = pytest.mark.skipif(
@@ -24,26 +21,6 @@ pytestmark = pytest.mark.skipif(
 def server(serve):
     # Idempotency keys live in the shared cache, so any worker can replay a retried POST.
     return serve(REDIS_URL="redis://127.0.0.1:6379/14", CACHE_KEY_PREFIX=uuid.uuid4().hex)
-
-
-@pytest.fixture(scope="module")
-def token(production_env) -> str:
-    script = (
-        "from django.contrib.auth.models import Group, User; "
-        "from rest_framework.authtoken.models import Token; "
-        "u, _ = User.objects.get_or_create(username='wire-bot', defaults={'is_staff': True}); "
-        "u.groups.add(Group.objects.get(name='Editor')); "
-        "print(Token.objects.get_or_create(user=u)[0].key)"
-    )
-    result = subprocess.run(  # noqa: S603 - the tests' own fixed arguments
-        [sys.executable, "manage.py", "shell", "-c", script],
-        cwd=ROOT,
-        env=production_env,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return result.stdout.strip().splitlines()[-1]
 
 
 class Client:
@@ -154,7 +131,10 @@ def enter_the_story(client: Client) -> dict:
     return {"claim": claim, "rival": rival, "army": army, "jnim": jnim}
 
 
-def test_a_tool_enters_publishes_and_reads_back_a_whole_story_and_can_run_again(server, token):
+def test_a_tool_enters_publishes_and_reads_back_a_whole_story_and_can_run_again(
+    server, editor_token
+):
+    token = editor_token
     client = Client(server.url, token)
     story = enter_the_story(client)
     assert client.created == 13
