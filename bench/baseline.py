@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import base64
 import datetime
+import hashlib
+import hmac
 import json
 import os
 import re
@@ -20,6 +22,17 @@ from psycopg.rows import dict_row
 FOR = ("asserts", "suggests", "acknowledges", "supports")
 AGAINST = ("disputes", "denies", "retracts")
 DIRECTION = {**dict.fromkeys(FOR, "for"), **dict.fromkeys(AGAINST, "against")}
+PAST = {
+    "asserts": "asserted",
+    "suggests": "suggested",
+    "acknowledges": "acknowledged",
+    "supports": "supported",
+    "disputes": "disputed",
+    "denies": "denied",
+    "retracts": "retracted",
+    "declines_to_comment": "declined to comment",
+}
+ORIGINATING = ("asserts", "suggests")
 PAGE = 25
 
 _connection: psycopg.Connection | None = None
@@ -53,6 +66,43 @@ def d(value: datetime.date | None) -> str | None:
     return value.isoformat() if value else None
 
 
+def partial(value: datetime.date | None, precision: str) -> str | None:
+    """An ISO 8601 date at its precision: 2025, 2025-02 or 2025-02-08."""
+    if value is None:
+        return None
+    if precision == "year":
+        return f"{value.year:04d}"
+    if precision == "month":
+        return f"{value.year:04d}-{value.month:02d}"
+    return value.isoformat()
+
+
+def sort_key(value: datetime.date, precision: str) -> int:
+    """Where a date falls in time: an imprecise date after the precise ones of its period."""
+    if precision == "year":
+        return value.year * 10000 + 1332
+    if precision == "month":
+        return value.year * 10000 + value.month * 100 + 32
+    return value.year * 10000 + value.month * 100 + value.day
+
+
+def chronological(statement: dict) -> tuple:
+    return (
+        sort_key(statement["stated_on"], statement["stated_on_precision"]),
+        0 if statement["stance"] in ORIGINATING else 1,
+        statement["id"],
+    )
+
+
+def sign(value: str) -> str:
+    """What ``django.core.signing.Signer(salt="api.cursor").sign(value)`` gives: the API's
+    cursors are signed with SECRET_KEY (HMAC-SHA256, key derived from the salt)."""
+    salt = "api.cursor" + "signer"
+    key = hashlib.sha256((salt + os.environ["SECRET_KEY"]).encode()).digest()
+    digest = hmac.new(key, msg=value.encode(), digestmod=hashlib.sha256).digest()
+    return f"{value}:{base64.urlsafe_b64encode(digest).strip(b'=').decode()}"
+
+
 def display(value: datetime.date | None, precision: str) -> str:
     if value is None:
         return ""
@@ -66,20 +116,10 @@ def display(value: datetime.date | None, precision: str) -> str:
 # SQL ---------------------------------------------------------------------------------------------
 
 
-def _current(direction: tuple[str, ...]) -> str:
-    stances = ", ".join(f"'{s}'" for s in direction)
-    return f"""EXISTS (
-        SELECT 1 FROM claims_statement s WHERE s.claim_id = c.id AND s.stance IN ({stances})
-        AND NOT EXISTS (
-            SELECT 1 FROM claims_statement l WHERE l.claim_id = s.claim_id
-            AND l.actor_id = s.actor_id
-            AND (l.stated_on > s.stated_on OR (l.stated_on = s.stated_on AND l.id > s.id))))"""
-
-
-CLAIM_COLUMNS = f"""c.id, c.slug, c.text, c.summary, c.event_date, c.event_date_precision,
+CLAIM_COLUMNS = """c.id, c.slug, c.text, c.summary, c.event_date, c.event_date_precision,
     c.place_name, c.latitude, c.longitude, c.verdict, c.verdict_reasoning, c.status,
     c.published_at, c.created_at, c.updated_at, c.withdrawn_at, c.withdrawal_reason,
-    ({_current(FOR)} AND {_current(AGAINST)}) AS contested"""
+    c.is_contested AS contested"""
 
 PUBLIC_TOPICS = """t.id IN (SELECT ct2.topic_id FROM claims_claim_topics ct2
     JOIN claims_claim c2 ON c2.id = ct2.claim_id WHERE c2.status = 'published')"""
@@ -97,7 +137,7 @@ class Site:
             "slug": row["slug"],
             "text": row["text"],
             "summary": row["summary"],
-            "event_date": d(row["event_date"]),
+            "event_date": partial(row["event_date"], row["event_date_precision"]),
             "event_date_precision": row["event_date_precision"],
             "event_date_display": display(row["event_date"], row["event_date_precision"]),
             "place_name": row["place_name"],
@@ -133,7 +173,7 @@ class Site:
         }
 
     def _next(self, path: str, query: dict[str, str], cursor_tokens: dict[str, str]) -> str:
-        cursor = base64.b64encode(urlencode(cursor_tokens).encode()).decode()
+        cursor = sign(base64.b64encode(urlencode(cursor_tokens).encode()).decode())
         query = {**query, "cursor": cursor}
         return f"{self.base}{path}?{urlencode(sorted(query.items()))}"
 
@@ -176,6 +216,29 @@ class Site:
             "kind": row[f"{prefix}_kind"],
         }
 
+    def positions(self, statements: list[dict]) -> list[dict]:
+        """Each party's current position (its latest statement), for, then against, then
+        neutral, each group by the party's name; with how the position moved."""
+        by_party: dict[int, list[dict]] = {}
+        for s in statements:  # already in chronological order
+            by_party.setdefault(s["b_id"] or s["a_id"], []).append(s)
+        grouped: dict[str, list[dict]] = {"for": [], "against": [], "neutral": []}
+        for said in by_party.values():
+            current = said[-1]
+            party = self.actor(current, "b" if current["b_id"] else "a")
+            grouped[DIRECTION.get(current["stance"], "neutral")].append(
+                {
+                    "party": party,
+                    "direction": DIRECTION.get(current["stance"], "neutral"),
+                    "stance": current["stance"],
+                    "statement": current["id"],
+                    "change": changes(said),
+                }
+            )
+        for group in grouped.values():
+            group.sort(key=lambda p: p["party"]["name"])
+        return [*grouped["for"], *grouped["against"], *grouped["neutral"]]
+
     def claim_detail(self, pk: int) -> dict | None:
         found = rows(
             f"""SELECT {CLAIM_COLUMNS} FROM claims_claim c
@@ -191,9 +254,10 @@ class Site:
             b.id AS b_id, b.name AS b_name, b.slug AS b_slug, b.kind AS b_kind
             FROM claims_statement s JOIN actors_actor a ON a.id = s.actor_id
             LEFT JOIN actors_actor b ON b.id = s.on_behalf_of_id
-            WHERE s.claim_id = %s ORDER BY s.stated_on, s.id""",
+            WHERE s.claim_id = %s""",
             (pk,),
         )
+        statements.sort(key=chronological)
         citations: dict[int, list[dict]] = {s["id"]: [] for s in statements}
         for c in rows(
             """SELECT ci.id AS citation_id, ci.statement_id, ci.locator, ci.credibility,
@@ -250,7 +314,7 @@ class Site:
                 "on_behalf_of": self.actor(s, "b"),
                 "stance": s["stance"],
                 "direction": DIRECTION.get(s["stance"], "neutral"),
-                "stated_on": d(s["stated_on"]),
+                "stated_on": partial(s["stated_on"], s["stated_on_precision"]),
                 "stated_on_precision": s["stated_on_precision"],
                 "stated_on_is_report_date": s["stated_on_is_report_date"],
                 "stated_on_display": ("reported " if s["stated_on_is_report_date"] else "")
@@ -268,6 +332,7 @@ class Site:
             }
             for s in statements
         ]
+        data["positions"] = self.positions(statements)
         relations = []
         for direction, mine, other in (("outgoing", "from", "to"), ("incoming", "to", "from")):
             for r in rows(
@@ -313,6 +378,27 @@ class Site:
         ]
         data["history_url"] = f"{self.base}/api/v1/claims/{pk}/history/"
         return data
+
+
+def changes(said: list[dict]) -> str:
+    """ "denied in March 2025, acknowledged in July 2025"; empty when it never changed."""
+    steps: list[dict] = []
+    for s in said:
+        if not steps or steps[-1]["stance"] != s["stance"]:
+            steps.append(s)
+    if len(steps) < 2:
+        return ""
+    words = []
+    for s in steps:
+        shown = display(s["stated_on"], s["stated_on_precision"])
+        if s["stated_on_is_report_date"]:
+            when = f"as reported on {shown}"
+        elif s["stated_on_precision"] == "day":
+            when = f"on {shown}"
+        else:
+            when = f"in {shown}"
+        words.append(f"{PAST[s['stance']]} {when}")
+    return ", ".join(words)
 
 
 _DETAIL = re.compile(r"^/api/v1/claims/(\d+)/$")
