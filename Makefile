@@ -71,6 +71,7 @@ clean:
 .PHONY: bench
 bench: $(STAMP)
 	@case "$$DATABASE_URL" in postgres*) ;; *) echo "make bench needs DATABASE_URL naming a scratch PostgreSQL database." >&2; exit 1 ;; esac
+	$(PY) -m pip install --quiet -e ".[bench]"
 	$(PY) manage.py migrate --noinput
 	$(PY) bench/run.py $(BENCH_ARGS)
 

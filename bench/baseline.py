@@ -103,6 +103,16 @@ def sign(value: str) -> str:
     return f"{value}:{base64.urlsafe_b64encode(digest).strip(b'=').decode()}"
 
 
+def cursor_position(signed: str | None) -> str | None:
+    """The position in a cursor the API signed (``p``), or None for the first page."""
+    if not signed:
+        return None
+    value = signed.rpartition(":")[0]
+    if sign(value) != signed:
+        raise ValueError("a cursor the API did not sign")
+    return dict(parse_qsl(base64.b64decode(value).decode())).get("p")
+
+
 def display(value: datetime.date | None, precision: str) -> str:
     if value is None:
         return ""
@@ -178,16 +188,25 @@ class Site:
         return f"{self.base}{path}?{urlencode(sorted(query.items()))}"
 
     def claims_list(self, query: dict[str, str]) -> dict:
+        """The first page, or the page after a ``next`` cursor (keyset on updated_at, as the
+        API's cursors are when no two rows share an updated_at)."""
+        after = cursor_position(query.get("cursor"))
         found = rows(
             f"""SELECT {CLAIM_COLUMNS} FROM (SELECT * FROM claims_claim
-            WHERE status = 'published' ORDER BY updated_at DESC, id DESC LIMIT {PAGE + 1}) c
-            ORDER BY c.updated_at DESC, c.id DESC"""
+            WHERE status = 'published' {"AND updated_at < %s::timestamptz" if after else ""}
+            ORDER BY updated_at DESC, id DESC LIMIT {PAGE + 1}) c
+            ORDER BY c.updated_at DESC, c.id DESC""",
+            (after,) if after else (),
         )
         page = found[:PAGE]
-        following = None
+        following = previous = None
         if len(found) > PAGE:
             following = self._next("/api/v1/claims/", query, {"p": str(page[-1]["updated_at"])})
-        return self.page(page, following)
+        if after and page:
+            previous = self._next(
+                "/api/v1/claims/", query, {"r": "1", "p": str(page[0]["updated_at"])}
+            )
+        return {**self.page(page, following), "previous": previous}
 
     def search(self, query: dict[str, str]) -> dict:
         found = rows(
