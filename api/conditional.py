@@ -14,6 +14,8 @@ from django.utils.http import parse_etags
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 
+from core import response_cache
+
 if TYPE_CHECKING:
     from rest_framework.request import Request
 
@@ -32,12 +34,22 @@ def version_of(obj: models.Model) -> str:
 
 
 def tag_response(request: Request, response: Response) -> Response | None:
+    """The ETag, once the answer is rendered: the row's version (single objects) and, for the
+    public with the response cache on, the version of the data it shows — the answer is then
+    stored in the cache under it (``core.response_cache``) —, else a digest of the body."""
     if response.status_code not in (200, 201) or response.streaming:
         return None
-    digest = hashlib.sha256(response.content).hexdigest()[:20]
+    found = getattr(request, "cache_variant", None)
+    if found is not None and response.status_code == 200:
+        digest = found.digest
+    else:
+        found = None
+        digest = hashlib.sha256(response.content).hexdigest()[:20]
     version = getattr(response, "version", None)
     etag = f'"{version}-{digest}"' if version else f'"{digest}"'
     response["ETag"] = etag
+    if found is not None:
+        response_cache.store(request, found, response)
     if request.method in ("GET", "HEAD"):
         return get_conditional_response(request, etag=etag, response=response)
     return None

@@ -13,7 +13,9 @@ from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
+from claims.stamps import GLOBAL, SHARED, claim_stamp
 from claims.visibility import Visibility, visible_to
+from core import response_cache
 
 from .conditional import PreconditionFailed, claim_version, tag_response, version_of
 from .duplicates import refuse_duplicate
@@ -21,12 +23,59 @@ from .idempotency import once
 from .params import StrictContentNegotiation
 
 if TYPE_CHECKING:
+    from django.http import HttpResponse
     from rest_framework.request import Request
+
+
+class _Answered(Exception):
+    """Not an error: the answer, found before the view ran (a 304 or a cached answer)."""
+
+    def __init__(self, response: HttpResponse) -> None:
+        self.response = response
 
 
 class ConditionalMixin:
     """ETags on every 200 (a version and a digest of the body on single objects, a digest on
-    lists), 304 for a matching ``If-None-Match``, 412 for a stale ``If-Match`` on a write."""
+    lists), 304 for a matching ``If-None-Match``, 412 for a stale ``If-Match`` on a write.
+
+    For the public, with the response cache on (``core.response_cache``), the digest is the
+    version of the data the answer shows (``claims.stamps``): once the request is
+    authenticated, throttled and its format negotiated, a matching ``If-None-Match`` is a 304 and
+    a cached answer is served, before the view runs a query."""
+
+    # A claim's detail and history are keyed on the claim's own data version.
+    per_claim_actions = frozenset({"retrieve", "history"})
+
+    def response_stamps(self) -> list[str] | None:
+        """The data versions this answer is keyed on; ``None``: not to be cached."""
+        if getattr(self, "basename", None) == "claim" and self.action in self.per_claim_actions:
+            pk = self.kwargs.get("pk", "")
+            # Only the canonical spelling of an id: "007" must not get a version of its own.
+            if not (pk.isdigit() and str(int(pk)) == pk):
+                return None
+            return [claim_stamp(pk), SHARED]
+        return [GLOBAL]
+
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
+        super().initial(request, *args, **kwargs)
+        request.cache_variant = None
+        if request.method not in response_cache.SAFE:
+            return
+        found = response_cache.variant(
+            request, self.response_stamps(), media_type=request.accepted_media_type or ""
+        )
+        if found is None:
+            return
+        headers = {"Vary": "Accept, Authorization"}
+        answer = response_cache.not_modified(request, found, headers) or response_cache.fetch(found)
+        if answer is not None:
+            raise _Answered(answer)
+        request.cache_variant = found
+
+    def handle_exception(self, exc: Exception) -> Any:
+        if isinstance(exc, _Answered):
+            return exc.response
+        return super().handle_exception(exc)
 
     def finalize_response(self, request: Request, response: Any, *args: Any, **kwargs: Any) -> Any:
         renderer = getattr(request, "accepted_renderer", None)

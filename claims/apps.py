@@ -17,7 +17,9 @@ class ClaimsConfig(AppConfig):
     verbose_name = "Claims"
 
     def ready(self) -> None:
-        from . import derived, signals  # noqa: F401 - connects their receivers
+        from . import derived, signals, stamps  # noqa: F401 - connects their receivers
+
+        stamps.connect()  # the response cache's data versions, bumped by every domain write
 
         # Keeps the Reporter and Editor groups in step with the installed apps' permissions.
         post_migrate.connect(_sync_roles, sender=self)

@@ -1,4 +1,5 @@
-"""What every public page shares: an ETag, revalidation, and a content security policy."""
+"""What every public page shares: an ETag, revalidation, the response cache, and a content
+security policy."""
 
 from __future__ import annotations
 
@@ -6,8 +7,11 @@ import functools
 from typing import TYPE_CHECKING
 
 from django.middleware.http import ConditionalGetMiddleware
-from django.utils.cache import patch_cache_control
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.decorators import decorator_from_middleware
+
+from claims.stamps import GLOBAL, SHARED, claim_slug_stamp
+from core import response_cache
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -24,16 +28,52 @@ CONTENT_SECURITY_POLICY = (
 )
 
 
+def page_stamps(request: HttpRequest, kwargs: dict) -> list[str]:
+    """The data versions a page is keyed on (``claims.stamps``): a claim's page on its own stamp
+    and the shared one, every other page on the global stamp."""
+    match = request.resolver_match
+    if match is not None and match.view_name == "claims:claim-detail" and "slug" in kwargs:
+        return [claim_slug_stamp(kwargs["slug"]), SHARED]
+    return [GLOBAL]
+
+
 def public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """An ETag from the rendered page, a 304 when the browser already holds it, "no-cache" so
-    browsers and caches revalidate each time rather than show a stale ledger, and a content
-    security policy that keeps the page to our own host."""
+    """ "no-cache" so browsers and caches revalidate each time rather than show a stale ledger, a
+    content security policy that keeps the page to our own host, and an ETag:
+
+    - for the public, with the response cache on (``core.response_cache``): the version of the
+      data the page shows, so a matching ``If-None-Match`` is a 304 without a query, and a
+      rendered page is served from the shared cache until a write changes that version;
+    - otherwise (a signed-in member of staff, who may be previewing a draft; the cache off): a
+      digest of the rendered page, and a 304 when the browser already holds it."""
 
     @functools.wraps(view)
-    def wrapped(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
+    def rendered(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
         response = view(request, *args, **kwargs)
         patch_cache_control(response, no_cache=True)
         response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
         return response
 
-    return _conditional_get(wrapped)
+    conditional = _conditional_get(rendered)
+
+    @functools.wraps(view)
+    def wrapped(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
+        found = response_cache.variant(request, page_stamps(request, kwargs))
+        if found is None:
+            return conditional(request, *args, **kwargs)
+        # What every answer for the public says, whether rendered, cached or a 304.
+        headers = {"Cache-Control": "no-cache", "Vary": "Cookie"}
+        if (response := response_cache.not_modified(request, found, headers)) is not None:
+            return response
+        if (response := response_cache.fetch(found)) is not None:
+            return response
+        response = rendered(request, *args, **kwargs)
+        if callable(getattr(response, "render", None)):
+            response = response.render()  # a TemplateResponse (the sitemap): store its bytes
+        patch_vary_headers(response, ["Cookie"])
+        if response.status_code == 200 and not response.streaming:
+            response["ETag"] = f'W/"{found.digest}"'
+            response_cache.store(request, found, response)
+        return response
+
+    return wrapped
