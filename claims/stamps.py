@@ -9,7 +9,7 @@ keys and serves the answers):
   claim's are keyed on it.
 - **claim**: one per claim (by id for the API, by slug for the site). It changes after a write to
   the claim's own rows: the claim, its statements and their citations, its requests for comment,
-  its corrections, a relation from or to it.
+  its corrections, a relation from or to it (for a row moved to another claim, both claims).
 - **shared**: changes after every write that one claim does not contain: actors, aliases and
   their relations, sources and outlets, topics and the claims' topic lists, and any change of a
   claim row itself (its status, text or verdict show on the pages of the claims related to it,
@@ -40,8 +40,8 @@ import hashlib
 import threading
 from typing import Any
 
-from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db import DatabaseError, transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 
 from core.response_cache import bump, enabled
 
@@ -84,6 +84,17 @@ def _tracked(sender: Any) -> Any:
     return model._meta.concrete_model
 
 
+# The rows one claim contains, and the columns that name it (or, for a citation, its statement).
+_CLAIM_PARTS = {
+    "claims.statement": ("claim_id",),
+    "claims.requestforcomment": ("claim_id",),
+    "claims.correction": ("claim_id",),
+    "claims.claimsearchdocument": ("claim_id",),
+    "claims.claimrelation": ("from_claim_id", "to_claim_id"),
+}
+_STATEMENT_PARTS = {"claims.citation": ("statement_id",)}
+
+
 def _note(sender: Any, instance: Any) -> None:
     """Record what a write to ``instance`` (a row of ``sender``) changes."""
     label = _tracked(sender)._meta.label_lower
@@ -92,19 +103,29 @@ def _note(sender: Any, instance: Any) -> None:
         _pending.stamps.add(SHARED)
         _pending.claims.add(instance.id)
         _pending.slugs.add(instance.slug)
-    elif label in (
-        "claims.statement",
-        "claims.requestforcomment",
-        "claims.correction",
-        "claims.claimsearchdocument",
-    ):
-        _pending.claims.add(instance.claim_id)
-    elif label == "claims.citation":
-        _pending.statements.add(instance.statement_id)
-    elif label == "claims.claimrelation":
-        _pending.claims.update((instance.from_claim_id, instance.to_claim_id))
+    elif label in _CLAIM_PARTS:
+        _pending.claims.update(getattr(instance, name) for name in _CLAIM_PARTS[label])
+    elif label in _STATEMENT_PARTS:
+        _pending.statements.update(getattr(instance, name) for name in _STATEMENT_PARTS[label])
     else:
         _pending.stamps.add(SHARED)
+
+
+def _before_written(sender: Any, instance: Any, **kwargs: Any) -> None:
+    """Before an update of a claim's part: the claim it belonged to, which changes too when the
+    part moves to another claim (one query, on updates only)."""
+    if not enabled() or instance._state.adding:
+        return
+    label = sender._meta.concrete_model._meta.label_lower
+    if (columns := _CLAIM_PARTS.get(label)) is not None:
+        into = _pending.claims
+    elif (columns := _STATEMENT_PARTS.get(label)) is not None:
+        into = _pending.statements
+    else:
+        return
+    rows = sender._base_manager.using(kwargs.get("using") or "default")
+    before = rows.filter(pk=instance.pk).values_list(*columns).first()
+    into.update(before or ())
 
 
 def _flush() -> None:
@@ -122,13 +143,17 @@ def _flush() -> None:
 
     claims.discard(None)  # type: ignore[arg-type]
     statements.discard(None)  # type: ignore[arg-type]
-    if statements:
-        found = dict(Statement.objects.filter(pk__in=statements).values_list("pk", "claim_id"))
-        claims.update(found.values())
-        if len(found) < len(statements):
-            stamps.add(SHARED)  # a citation of a statement deleted since: its claim is unknown
-    if claims:
-        slugs.update(Claim.objects.filter(pk__in=claims).values_list("slug", flat=True))
+    try:
+        if statements:
+            found = dict(Statement.objects.filter(pk__in=statements).values_list("pk", "claim_id"))
+            claims.update(found.values())
+            if len(found) < len(statements):
+                stamps.add(SHARED)  # a citation of a statement deleted since: claim unknown
+        if claims:
+            slugs.update(Claim.objects.filter(pk__in=claims).values_list("slug", flat=True))
+    except DatabaseError:
+        # The write is committed but its claims cannot be named: every claim's page changes.
+        stamps.add(SHARED)
     bump(
         [
             *stamps,
@@ -142,7 +167,7 @@ def _written(sender: Any, instance: Any, using: str = "default", **kwargs: Any) 
     if not enabled() or sender._meta.app_label not in DOMAIN_APPS:
         return
     _note(sender, instance)
-    transaction.on_commit(_flush, using=using)
+    transaction.on_commit(_flush, using=using, robust=True)
 
 
 def _related_written(sender: Any, action: str, using: str = "default", **kwargs: Any) -> None:
@@ -150,11 +175,12 @@ def _related_written(sender: Any, action: str, using: str = "default", **kwargs:
         return
     if action in ("post_add", "post_remove", "post_clear"):
         _pending.stamps.update((GLOBAL, SHARED))
-        transaction.on_commit(_flush, using=using)
+        transaction.on_commit(_flush, using=using, robust=True)
 
 
 def connect() -> None:
     """Called once from ``ClaimsConfig.ready``: every save and delete, by any path."""
+    pre_save.connect(_before_written, dispatch_uid="claims.stamps.before")
     post_save.connect(_written, dispatch_uid="claims.stamps.saved")
     post_delete.connect(_written, dispatch_uid="claims.stamps.deleted")
     m2m_changed.connect(_related_written, dispatch_uid="claims.stamps.related")

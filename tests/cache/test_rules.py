@@ -290,6 +290,29 @@ def test_a_statement_changes_its_claim_and_the_lists_but_not_another_claims_page
     assert not_modified.status_code == 304
 
 
+def test_a_statement_moved_to_another_claim_changes_both_pages(reader, ledger, committed):
+    old_page = reader.get(ledger.claim.get_absolute_url())
+    new_page = reader.get(ledger.rival.get_absolute_url())
+    assert "Un drone terroriste" in old_page.content.decode()
+    with committed():
+        ledger.denial.claim = ledger.rival
+        ledger.denial.save()
+    assert "Un drone terroriste" not in reader.get(ledger.claim.get_absolute_url()).content.decode()
+    assert "Un drone terroriste" in reader.get(ledger.rival.get_absolute_url()).content.decode()
+    assert reader.get(ledger.rival.get_absolute_url()).content != new_page.content
+
+
+def test_a_citation_changes_its_claims_page(reader, ledger, committed):
+    page = reader.get(ledger.claim.get_absolute_url())
+    citation = ledger.denial.citations.get()
+    with committed():
+        citation.locator = "para 44"
+        citation.save()
+    again = reader.get(ledger.claim.get_absolute_url(), headers={"if-none-match": page["ETag"]})
+    assert again.status_code == 200
+    assert "para 44" in again.content.decode()
+
+
 def test_a_write_through_the_api_changes_the_version(api, editor_api, ledger, committed):
     detail = api.get(api_detail(ledger.claim))
     with committed():
