@@ -156,7 +156,7 @@ class ClaimFilter(django_filters.FilterSet):
         choices=[
             (Direction.FOR, "For the claim (asserted, acknowledged…)"),
             (Direction.AGAINST, "Against the claim (denied, disputed…)"),
-            (Direction.NEUTRAL, "Neutral (declined to comment)"),
+            (Direction.NEUTRAL, "Neutral (adds context, declined to comment)"),
         ],
         method="noop",
         label="Actor's position",

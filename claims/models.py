@@ -180,6 +180,24 @@ class Claim(VersionedModel, TimeStampedModel):
         blank=True, help_text="Public: why the claim was withdrawn. Required to withdraw."
     )
     internal_notes = internal_notes_field()
+    # The handover from reporter to editor: who sent the claim for review, when, and why. Set by
+    # ``claims.services.submit_for_review``; shown in the editors' queue, never to the public.
+    submitted_at = models.DateTimeField(null=True, blank=True, editable=False)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        help_text="Who last submitted the claim for review.",
+    )
+    note_for_editor = models.TextField(
+        "note for the editor",
+        blank=True,
+        help_text="Newsroom only: what the editor should know or check before publishing "
+        '("army statement only on Telegram; HRW toll unconfirmed").',
+    )
     # Derived, never typed in: one party's current position is for the claim, another's
     # against. Stored so lists and filters read a column instead of working it out over every
     # statement; ``claims.derived`` keeps it true on every write of a statement.
@@ -191,7 +209,7 @@ class Claim(VersionedModel, TimeStampedModel):
 
     # What a reader relies on: once the claim is public, changing any of these needs a public
     # correction note (``claims.services.edit_claim``).
-    SUBSTANCE = ("text", "verdict", "verdict_reasoning")
+    SUBSTANCE = ("text", "summary", "verdict", "verdict_reasoning")
 
     class Meta:
         ordering = ["-updated_at", "-pk"]
@@ -371,7 +389,8 @@ class Statement(VersionedModel, TimeStampedModel):
         max_length=20,
         choices=Stance.choices,
         help_text="Asserts, suggests, acknowledges and supports are for the claim; disputes, "
-        "denies and retracts are against; declines to comment is neutral.",
+        "denies and retracts are against; declines to comment and adds context (an independent "
+        "party adding or qualifying a fact, e.g. a civilian toll) are neutral.",
     )
     stated_on = models.DateField(
         "said on",

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from .models import Citation, Claim, ClaimRelation, Correction, RequestForComment, Statement
 from .permissions import (
@@ -30,6 +31,8 @@ from .permissions import (
 from .vocabulary import Status
 
 if TYPE_CHECKING:
+    from django.db.models import Model
+
     from .permissions import User
 
 CHANGE = "claims.change_claim"
@@ -45,6 +48,7 @@ TRANSITIONS: dict[str, frozenset[str]] = {
 
 CLAIM_LABELS = {
     "text": "claim text",
+    "summary": "summary",
     "verdict": "verdict",
     "verdict_reasoning": "verdict reasoning",
 }
@@ -85,8 +89,11 @@ def _move(claim: Claim, status: str, *, by: User, reason: str) -> Claim:
 
 @transaction.atomic
 def submit_for_review(*, claim: Claim, by: User, reason: str = "") -> Claim:
-    """Draft → in review: the claim joins the editors' queue."""
+    """Draft → in review: the claim joins the editors' queue, which shows who sent it, when, and
+    the claim's note for the editor."""
     _require(by, CHANGE, "submit claims for review")
+    claim.submitted_at = timezone.now()
+    claim.submitted_by = by if by.is_authenticated else None
     return _move(claim, Status.IN_REVIEW, by=by, reason=reason or "Submitted for review")
 
 
@@ -331,6 +338,17 @@ def save_record(
     check_may_change(by, record)
     record.full_clean()
     _record(record, by=by, reason=reason or ("Created" if adding else "Edited"))
+    record.save()
+
+
+@transaction.atomic
+def add_reference(*, record: Model, by: User, reason: str = "") -> None:
+    """Add an actor, a source or an outlet typed in on a claim's page: the model permission,
+    ``full_clean()``, and who and why in its history."""
+    opts = record._meta
+    _require(by, f"{opts.app_label}.add_{opts.model_name}", f"add {opts.verbose_name_plural}")
+    record.full_clean()
+    _record(record, by=by, reason=reason or "Created")
     record.save()
 
 

@@ -22,6 +22,7 @@ class Stance(models.TextChoices):
     DENIES = "denies", "denies"
     RETRACTS = "retracts", "retracts"
     DECLINES_TO_COMMENT = "declines_to_comment", "declines to comment"
+    ADDS_CONTEXT = "adds_context", "adds context"
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,13 @@ STANCES: dict[str, StanceWords] = {
     Stance.DECLINES_TO_COMMENT: StanceWords(
         Direction.NEUTRAL, "declined to comment", "no comment from"
     ),
+    # An independent party that neither backs nor denies the claim but adds or qualifies a
+    # material fact (a rights group's civilian toll beside an army's strike). Neutral, so it
+    # never makes a claim contested; its paraphrase carries the fact. Chosen over "record it as
+    # a separate related claim" because the fact belongs on this claim's timeline, where a
+    # reader weighs it, and is entered in the same page as the rest of the story; a newsroom
+    # that wants to track the fact on its own can still make it a claim and relate the two.
+    Stance.ADDS_CONTEXT: StanceWords(Direction.NEUTRAL, "added context", "context from"),
 }
 STANCE_DIRECTION: dict[str, str] = {stance: words.direction for stance, words in STANCES.items()}
 

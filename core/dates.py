@@ -9,6 +9,10 @@ The one place for partial dates as text, ISO 8601 at their precision (``2025``, 
 ``2025-02-08``): ``parse`` reads one, inferring its precision, and ``isoformat`` writes one. And
 the one place for their order: ``sort_key`` in Python and ``sort_key_expression`` in SQL put an
 imprecise date after every more precise date inside its period (see ``sort_key``).
+
+The newsroom's forms also take dates as journalists write them ("3 March 2025", "March 2025",
+"03/03/2025", day first): ``parse_written``, the same parser with more spellings. The API keeps
+to ISO 8601 (its schema publishes the pattern).
 """
 
 from __future__ import annotations
@@ -86,6 +90,77 @@ def parse(text: str) -> PartialDate:
     except ValueError:
         raise ValueError(f"{text} is not in the calendar.") from None
     return PartialDate(value, precision)
+
+
+# Dates as journalists write them (the newsroom's forms): "3 March 2025", "March 2025",
+# "3/3/2025". Numeric dates are read day first, as in most of the world and in the wires the
+# newsroom works from: 03/04/2025 is 3 April 2025. Month names in English and French (the
+# Sahel's wires are in both); "3rd", "1er" and a comma after the month are allowed.
+_MONTH_NAMES = [
+    ("january", "jan", "janvier", "janv"),
+    ("february", "feb", "février", "fevrier", "févr", "fevr"),
+    ("march", "mar", "mars"),
+    ("april", "apr", "avril", "avr"),
+    ("may", "mai"),
+    ("june", "jun", "juin"),
+    ("july", "jul", "juillet", "juil"),
+    ("august", "aug", "août", "aout"),
+    ("september", "sep", "sept", "septembre"),
+    ("october", "oct", "octobre"),
+    ("november", "nov", "novembre"),
+    ("december", "dec", "décembre", "decembre", "déc"),
+]
+MONTHS = {name: number for number, names in enumerate(_MONTH_NAMES, start=1) for name in names}
+
+WRITTEN_FORMS = "3 March 2025, March 2025, 2025, 2025-03-03 or 03/03/2025 (day first)"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er)?"
+_MONTH = r"(?P<month>[^\W\d_]+)\.?"
+_YEAR = r"(?P<year>\d{4})"
+_WRITTEN = [
+    re.compile(rf"{_DAY}\s+{_MONTH},?\s+{_YEAR}"),  # 3 March 2025
+    re.compile(rf"{_MONTH}\s+{_DAY},?\s+{_YEAR}"),  # March 3, 2025
+    re.compile(rf"{_MONTH},?\s+{_YEAR}"),  # March 2025
+    re.compile(r"(?P<day>\d{1,2})[/.](?P<month>\d{1,2})[/.]" + _YEAR),  # 03/03/2025, 3.3.2025
+    re.compile(r"(?P<month>\d{1,2})[/.]" + _YEAR),  # 03/2025
+]
+_SHORT_YEAR = re.compile(r"\d{1,2}[/.]\d{1,2}[/.]\d{2}")
+
+
+def parse_written(text: str) -> PartialDate:
+    """A date as a journalist writes it, its precision inferred from what was written: ISO 8601
+    at its precision (``parse``), or one of ``WRITTEN_FORMS``. ``ValueError`` with a message
+    for the person typing it: an unknown month, a two-digit year, a day not in the calendar."""
+    written = re.sub(r"^(?:in|on|en|le)\s+", "", " ".join(text.split()), flags=re.IGNORECASE)
+    if not written:
+        raise ValueError("Enter a date.")
+    if _PARTIAL.fullmatch(written):
+        return parse(written)
+    if _SHORT_YEAR.fullmatch(written):
+        raise ValueError(f"Write the year in full: is “{written}” in 19xx or 20xx?")
+    for pattern in _WRITTEN:
+        match = pattern.fullmatch(written)
+        if match is None:
+            continue
+        parts = match.groupdict()
+        month_text = parts["month"]
+        month = int(month_text) if month_text.isdigit() else MONTHS.get(month_text.lower())
+        if month is None:
+            raise ValueError(f"“{month_text}” is not a month. Write it as, e.g., {WRITTEN_FORMS}.")
+        if not 1 <= month <= 12:
+            raise ValueError(
+                f"There is no month {month}: numeric dates are read day first (03/04/2025 is "
+                "3 April 2025)."
+            )
+        day = parts.get("day")
+        precision = DatePrecision.DAY if day else DatePrecision.MONTH
+        try:
+            value = datetime.date(int(parts["year"]), month, int(day or 1))
+        except ValueError:
+            raise ValueError(f"{written} is not in the calendar.") from None
+        return PartialDate(value, precision)
+    if re.fullmatch(r"[^\W\d_]+\.?", written):
+        raise ValueError(f"Add the year: “{written} 2025”, say.")
+    raise ValueError(f"Not a date we can read. Write it as, e.g., {WRITTEN_FORMS}.")
 
 
 def isoformat(value: datetime.date | None, precision: str) -> str | None:

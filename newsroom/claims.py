@@ -10,15 +10,19 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
+from django.utils.timesince import timesince
+from django.utils.timezone import localtime
 
 from claims import permissions, services
 from claims.concurrency import StaleEdit
-from claims.models import Claim, Correction, ReviewQueue, Topic
+from claims.models import Citation, Claim, Correction, ReviewQueue, Topic
 from claims.selectors import similar_claims
 from claims.vocabulary import Status
 
 from .conflicts import NoLostEditsAdmin
+from .create import cite_everywhere, creating_field
 from .filters import ActorFilter, ContestedFilter
 from .forms import ClaimForm
 from .formsets import PageWrite, ServiceFormSet
@@ -36,6 +40,9 @@ if TYPE_CHECKING:
 
 
 WORKFLOW_ONLY = ["status", "published_at", "published_by", "withdrawn_at"]
+# One source cited by every statement of the page (the dispatch the story came from): picked or
+# pasted once, not once per statement.
+SOURCE_FOR_EVERY_STATEMENT = "source_for_every_statement"
 
 
 @admin.register(Claim)
@@ -55,6 +62,10 @@ class ClaimAdmin(NoLostEditsAdmin, nested_admin.NestedModelAdmin):
     ]
     inlines = [StatementInline, ClaimRelationInline, RequestForCommentInline, CorrectionInline]
     actions = ["submit_for_review", "publish", "withdraw", "return_to_draft"]
+    # The page reads as the story is entered: the claim and its event, then the statements
+    # (``LEAD_FIELDSETS``: the template puts the statements right after these), then the verdict,
+    # the note for the editor and the rest.
+    LEAD_FIELDSETS = 3
     fieldsets = [
         (None, {"fields": ["text", "slug", "summary", "topics"]}),
         (
@@ -67,7 +78,9 @@ class ClaimAdmin(NoLostEditsAdmin, nested_admin.NestedModelAdmin):
                 ]
             },
         ),
+        ("The story's source", {"fields": [SOURCE_FOR_EVERY_STATEMENT]}),
         ("Verdict", {"fields": ["verdict", "verdict_reasoning"]}),
+        ("For the editor", {"fields": ["note_for_editor"]}),
         (
             "Publication",
             {
@@ -89,9 +102,26 @@ class ClaimAdmin(NoLostEditsAdmin, nested_admin.NestedModelAdmin):
         ("Newsroom only", {"fields": ["internal_notes"]}),
         ("This change", {"fields": ["change_reason", "correction_note", "loaded_version"]}),
     ]
+    # A new claim has no status to move, nothing derived and no correction to note yet.
+    NOT_ON_ADD = ("Publication", "Derived from the statements")
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Claim]:
         return super().get_queryset(request).with_contested().with_first_asserted()
+
+    def get_form(self, request: HttpRequest, obj: Any = None, **kwargs: Any) -> Any:
+        form = super().get_form(request, obj, **kwargs)
+        if SOURCE_FOR_EVERY_STATEMENT in form.base_fields:
+            field = creating_field(
+                Citation._meta.get_field("source"), self.admin_site, request.user
+            )
+            field.required = False
+            field.label = "Source for every statement"
+            field.help_text = (
+                "Pick it, or paste its address to add it: every statement on this page cites it "
+                "(add other sources to a statement below)."
+            )
+            form.base_fields[SOURCE_FOR_EVERY_STATEMENT] = field
+        return form
 
     def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
         fields = list(super().get_readonly_fields(request, obj))
@@ -112,6 +142,8 @@ class ClaimAdmin(NoLostEditsAdmin, nested_admin.NestedModelAdmin):
 
     def get_fieldsets(self, request: HttpRequest, obj: Any = None) -> list[Any]:
         fieldsets = super().get_fieldsets(request, obj)
+        if obj is None:
+            fieldsets = [(name, opts) for name, opts in fieldsets if name not in self.NOT_ON_ADD]
         if obj is not None and obj.is_public:
             return fieldsets
         return [
@@ -194,6 +226,9 @@ class ClaimAdmin(NoLostEditsAdmin, nested_admin.NestedModelAdmin):
 
     def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
         super().save_related(request, form, formsets, change)
+        if source := form.cleaned_data.get(SOURCE_FOR_EVERY_STATEMENT):
+            page = request.page_write
+            cite_everywhere(form.instance, source, by=page.by, reason=page.given_reason)
         pending = request.page_write.pending
         if pending is not None:
             pending.record()
@@ -222,7 +257,16 @@ class ClaimAdmin(NoLostEditsAdmin, nested_admin.NestedModelAdmin):
         obj = kwargs.get("obj")
         if obj is not None and self.has_change_permission(request, obj):
             context["workflow_moves"] = self.workflow_moves(request, obj)
+        context["save_and_submit"] = obj is None and kwargs.get("add", False)
+        context["lead_fieldsets"] = self.LEAD_FIELDSETS
         return super().render_change_form(request, context, *args, **kwargs)
+
+    def response_add(self, request: HttpRequest, obj: Claim, *args: Any) -> HttpResponse:
+        """ "Save and submit for review" on the add page: one save for the common case."""
+        if "_save_and_submit" not in request.POST:
+            return super().response_add(request, obj, *args)
+        self.submit_for_review(request, Claim.objects.filter(pk=obj.pk))
+        return redirect(reverse("admin:claims_claim_change", args=[obj.pk]))
 
     def response_change(self, request: HttpRequest, obj: Claim) -> HttpResponse:
         for name, _label in self.workflow_moves(request, obj):
@@ -303,15 +347,36 @@ class ListOfAdmin:
 
 @admin.register(ReviewQueue)
 class ReviewQueueAdmin(ListOfAdmin, ClaimAdmin):
-    """The editors' queue: claims in review, the longest waiting first."""
+    """The editors' queue: claims in review, the longest waiting first, with who sent each, when,
+    and the reporter's note for the editor."""
 
-    list_display = ["text", "verdict", "contested_display", "event", "updated_at"]
+    list_display = [
+        "text",
+        "submitted_by",
+        "waiting",
+        "note_for_editor",
+        "contested_display",
+        "verdict",
+        "event",
+    ]
     list_filter = ["verdict", ContestedFilter, "topics"]
+    list_select_related = ["submitted_by"]
     actions = ["publish", "return_to_draft"]
-    ordering = ["updated_at", "pk"]
+    ordering = ["submitted_at", "pk"]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Claim]:
         return super().get_queryset(request).filter(status=Status.IN_REVIEW)
+
+    @admin.display(description="waiting", ordering="submitted_at")
+    def waiting(self, obj: Claim) -> str:
+        if obj.submitted_at is None:
+            return "—"
+        return format_html(
+            '<time datetime="{}" title="submitted {}">{}</time>',
+            obj.submitted_at.isoformat(),
+            date_format(localtime(obj.submitted_at), "DATETIME_FORMAT"),
+            timesince(obj.submitted_at),
+        )
 
 
 @admin.register(Correction)

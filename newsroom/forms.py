@@ -9,7 +9,10 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from claims import permissions, services
+from sources.models import Source
 
+from .create import NewReferencesForm
+from .dates import WrittenDatesForm
 from .history import NOT_MODEL_FIELDS, ReasonForm
 
 
@@ -80,12 +83,23 @@ class CorrectionNoteMixin(forms.ModelForm):
         return cleaned
 
 
-class ClaimForm(CorrectionNoteMixin, VersionedForm):
+class ClaimForm(NewReferencesForm, WrittenDatesForm, CorrectionNoteMixin, VersionedForm):
+    written_dates = ("event_date",)
+    # Not a column: the claim admin replaces it with its create-from-autocomplete field and cites
+    # the source from every statement (``ClaimAdmin.get_form``, ``create.cite_everywhere``).
+    source_for_every_statement = forms.ModelChoiceField(
+        queryset=Source.objects.none(), required=False
+    )
+
     def is_public(self) -> bool:
         return self.instance.is_public
 
 
-class StatementForm(VersionedForm):
+class StatementForm(NewReferencesForm, WrittenDatesForm, VersionedForm):
+    written_dates = ("stated_on",)
+
+
+class CitationForm(NewReferencesForm):
     pass
 
 

@@ -17,6 +17,7 @@ from nested_admin.formsets import NestedInlineFormSet
 from claims import services
 from claims.models import Statement
 
+from .create import save_new_references
 from .history import form_reason
 
 
@@ -33,6 +34,7 @@ class PageWrite:
 
     def save(self, form: Any, instance: Any, *, added: bool) -> None:
         reason = self.reason(form, added=added)
+        save_new_references(form, instance, by=self.by)
         if isinstance(instance, Statement):
             if added:
                 services.create_statement(statement=instance, by=self.by, reason=reason)

@@ -10,7 +10,8 @@ import nested_admin
 from claims import permissions
 from claims.models import Citation, ClaimRelation, Correction, RequestForComment, Statement
 
-from .forms import StatementForm
+from .create import CreateOnTypeAdmin
+from .forms import CitationForm, StatementForm
 from .formsets import CitationFormSet, ServiceFormSet, StatementFormSet
 
 if TYPE_CHECKING:
@@ -34,20 +35,27 @@ class PublicClaimIsTheEditorsInline:
         return self._may_write(request, obj) and super().has_delete_permission(request, obj)
 
 
-class CitationInline(PublicClaimIsTheEditorsInline, nested_admin.NestedTabularInline):
+class CitationInline(
+    CreateOnTypeAdmin, PublicClaimIsTheEditorsInline, nested_admin.NestedTabularInline
+):
     model = Citation
+    form = CitationForm
     formset = CitationFormSet
+    create_on_type = ("source",)
     extra = 1
     autocomplete_fields = ["source"]
     fields = ["source", "locator", "credibility"]
 
 
-class StatementInline(PublicClaimIsTheEditorsInline, nested_admin.NestedStackedInline):
+class StatementInline(
+    CreateOnTypeAdmin, PublicClaimIsTheEditorsInline, nested_admin.NestedStackedInline
+):
     model = Statement
     form = StatementForm
     formset = StatementFormSet
     extra = 1
     autocomplete_fields = ["actor", "on_behalf_of"]
+    create_on_type = ("actor", "on_behalf_of")
     inlines = [CitationInline]
     fieldsets = [
         (

@@ -133,8 +133,7 @@ def test_a_reporter_enters_the_helicopter_claim_and_its_denial_from_one_page(edi
     form = {
         "text": "An FLA drone shot down a Malian army helicopter in northern Mali",
         "slug": "fla-drone-shot-down-malian-army-helicopter",
-        "event_date": "2025-02-14",
-        "event_date_precision": "month",
+        "event_date": "February 2025",
         "verdict": "unverified",
         "status": "draft",
         **management("statements", 2),
@@ -150,8 +149,7 @@ def test_a_reporter_enters_the_helicopter_claim_and_its_denial_from_one_page(edi
         form |= {
             f"statements-{i}-actor": str(actor.pk),
             f"statements-{i}-stance": stance,
-            f"statements-{i}-stated_on": "2025-02-01",
-            f"statements-{i}-stated_on_precision": "month",
+            f"statements-{i}-stated_on": "February 2025",
             f"statements-{i}-paraphrase": paraphrase,
             f"statements-{i}-is_interested_party": "on",
             **management(f"statements-{i}-citations", 1),

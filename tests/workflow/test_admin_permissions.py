@@ -30,7 +30,8 @@ def edit_summary(client: Client, claim: Claim) -> int:
     page = client.get(url)
     if page.status_code != 200:
         return page.status_code
-    return client.post(url, page_data(page) | {"summary": "Edited"}).status_code
+    edit = {"summary": "Edited", "correction_note": "Summary rewritten."}
+    return client.post(url, page_data(page) | edit).status_code
 
 
 # what each of anonymous, reporter, editor gets (302 on a write is a saved form's redirect,

@@ -217,12 +217,15 @@ def test_a_public_statements_stance_changed_on_its_own_page_needs_a_note(editor)
     assert Correction.objects.get().claim == statement.claim
 
 
-def test_a_public_claims_summary_changes_without_a_note(editor):
+def test_a_public_claims_summary_changes_only_with_a_note_shown_at_the_note_box(editor):
     claim = ClaimFactory(published=True)
     url = admin_url(Claim, "change", claim.pk)
     data = page_data(editor.get(url)) | {"summary": "More context."}
-    assert editor.post(url, data).status_code == 302
-    assert not Correction.objects.exists()
+    refused = editor.post(url, data)
+    assert refused.status_code == 200
+    assert "changed: summary" in str(refused.context["adminform"].form.errors["correction_note"])
+    assert editor.post(url, data | {"correction_note": "Context added."}).status_code == 302
+    assert Correction.objects.get().changed == ["summary"]
 
 
 def test_a_drafts_text_changes_without_a_note(editor):

@@ -26,7 +26,7 @@ def drafted_then_published(editor_user):
 def test_public_revisions_start_at_the_first_publication(editor_user):
     claim = drafted_then_published(editor_user)
     claim.summary = "Context added after publication."
-    services.edit_claim(claim=claim, by=editor_user)
+    services.edit_claim(claim=claim, by=editor_user, correction_note="Context added.")
     revisions = list(public_revisions(claim))
     assert [r["status"] for r in revisions] == [Status.PUBLISHED, Status.PUBLISHED]
     assert revisions[0]["summary"] == "Context added after publication."

@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from claims import services
-from claims.models import Claim, Correction, Statement
+from claims.models import Claim, Statement
 from claims.vocabulary import Status, Verdict
 from tests.factories import ActorFactory, ClaimFactory, StatementFactory
 
@@ -147,11 +147,17 @@ def test_changing_a_published_claims_text_needs_a_correction_note(editor_user):
     assert latest(claim).history_change_reason == "The army's count was two, not three."
 
 
-def test_changing_a_published_claims_summary_needs_no_correction(editor_user):
+def test_changing_a_published_claims_summary_is_a_correction_with_a_note(editor_user):
+    """The summary is public text a reader relies on, like the claim's text."""
     claim = ClaimFactory(published=True)
     claim.summary = "More context."
-    assert services.edit_claim(claim=claim, by=editor_user, reason="Context") is None
-    assert not Correction.objects.exists()
+    with pytest.raises(ValidationError) as error:
+        services.edit_claim(claim=claim, by=editor_user, reason="Context")
+    assert "correction_note" in error.value.message_dict
+    correction = services.edit_claim(
+        claim=claim, by=editor_user, correction_note="Added the army's account to the summary."
+    )
+    assert correction.changed == ["summary"]
 
 
 def test_changing_a_drafts_text_needs_no_correction(editor_user):
