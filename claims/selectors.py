@@ -64,6 +64,48 @@ def public_revisions(claim: Claim) -> QuerySet[Any]:
     )
 
 
+# What a reader is told changed in a revision: field → how to say it. ``published_at`` and
+# ``withdrawn_at`` move with the status, the coordinates with the place.
+_SAID_CHANGED = {
+    "status": "status",
+    "text": "claim text",
+    "summary": "summary",
+    "event_date": "event date",
+    "event_date_precision": "event date",
+    "place_name": "place",
+    "latitude": "place",
+    "longitude": "place",
+    "verdict": "verdict",
+    "verdict_reasoning": "verdict reasoning",
+    "withdrawal_reason": "withdrawal reason",
+    "slug": "address",
+}
+
+
+def public_changes(claim: Claim, *, limit: int = 20) -> list[dict[str, Any]]:
+    """The claim's public revisions, newest first, each with what it changed for a reader
+    (``changed``: "claim text", "verdict"… in a stable order; the first, ``first``, is the
+    publication itself). A save that changed nothing a reader sees is left out. One query."""
+    revisions = list(public_revisions(claim).order_by("history_date", "history_id"))
+    shown: list[dict[str, Any]] = []
+    previous: dict[str, Any] | None = None
+    for revision in revisions:
+        if previous is None:
+            changed: list[str] = []
+        else:
+            changed = list(
+                dict.fromkeys(
+                    said
+                    for field, said in _SAID_CHANGED.items()
+                    if revision[field] != previous[field]
+                )
+            )
+        if previous is None or changed:
+            shown.append({**revision, "first": previous is None, "changed": changed})
+        previous = revision
+    return shown[::-1][:limit]
+
+
 def corrections(claim: Claim) -> QuerySet[Any]:
     """The claim's public corrections log, oldest first, as dicts of ``CORRECTION_FIELDS``
     (``changed`` names the fields, ``claim_revision_id`` the revision saved with the note; who

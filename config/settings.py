@@ -44,7 +44,7 @@ for _origin in CSRF_TRUSTED_ORIGINS:
 # 2. Applications ---------------------------------------------------------------------------------
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "newsroom.site.NewsroomAdminConfig",  # django.contrib.admin, on the newsroom's admin site
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -5,10 +5,6 @@ from django.urls import include, path
 
 from config import health
 
-admin.site.site_header = "Contested — newsroom"
-admin.site.site_title = "Contested"
-admin.site.index_title = "Claims, statements, actors and sources"
-
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),

@@ -1,7 +1,10 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import admin
 
+from actors import demonyms
 from actors.models import Actor, ActorAlias, ActorRelation
 
 from .history import HistoryAdmin
@@ -54,6 +57,32 @@ class ActorAdmin(HistoryAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("aliases")
+
+    def get_search_results(self, request: Any, queryset: Any, search_term: str) -> Any:
+        """By name, alias or Wikidata id, and by country when the term is a demonym or a
+        country's name ("Burkinabe" finds the actors of Burkina Faso; ``actors.demonyms``)."""
+        found, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        if countries := demonyms.countries_for(search_term):
+            found = found | queryset.filter(country__in=countries)
+        return found, may_have_duplicates
+
+    def autocomplete_label(self, obj: Actor, term: str) -> str:
+        """ "Forces armées burkinabè — Military, Burkina Faso · alias “Burkinabe army”": the
+        kind and country tell two namesakes apart; the alias says why a match matched."""
+        described = ", ".join(
+            str(part) for part in (obj.get_kind_display(), obj.country.name) if part
+        )
+        label = f"{obj.name} — {described}" if described else obj.name
+        folded = demonyms.fold(term)
+        if folded and folded not in demonyms.fold(obj.name):
+            alias = next(
+                (a.name for a in obj.aliases.all() if folded in demonyms.fold(a.name)), None
+            )
+            if alias:
+                label += f" · alias “{alias}”"
+            elif obj.country and obj.country.code in demonyms.countries_for(term):
+                label += f" · {term.strip()} → {obj.country.name}"
+        return label
 
     @admin.display(description="aliases")
     def aliases_display(self, obj: Actor) -> str:

@@ -33,6 +33,7 @@ from .inlines import (
     RequestForCommentInline,
     StatementInline,
 )
+from .page_errors import error_summary, note_needed_by_rows
 
 if TYPE_CHECKING:
     from django.db.models import QuerySet
@@ -62,6 +63,10 @@ class ClaimAdmin(NoLostEditsAdmin, nested_admin.NestedModelAdmin):
     ]
     inlines = [StatementInline, ClaimRelationInline, RequestForCommentInline, CorrectionInline]
     actions = ["submit_for_review", "publish", "withdraw", "return_to_draft"]
+
+    class Media:
+        css = {"all": ["newsroom/admin.css"]}
+
     # The page reads as the story is entered: the claim and its event, then the statements
     # (``LEAD_FIELDSETS``: the template puts the statements right after these), then the verdict,
     # the note for the editor and the rest.
@@ -257,6 +262,11 @@ class ClaimAdmin(NoLostEditsAdmin, nested_admin.NestedModelAdmin):
         obj = kwargs.get("obj")
         if obj is not None and self.has_change_permission(request, obj):
             context["workflow_moves"] = self.workflow_moves(request, obj)
+        formsets = [inline.formset for inline in context.get("inline_admin_formsets", [])]
+        form = context["adminform"].form
+        if form.is_bound:
+            note_needed_by_rows(form, formsets)
+            context["error_summary"] = error_summary(form, formsets)
         context["save_and_submit"] = obj is None and kwargs.get("add", False)
         context["lead_fieldsets"] = self.LEAD_FIELDSETS
         return super().render_change_form(request, context, *args, **kwargs)

@@ -145,9 +145,15 @@ class CitationFormSet(ServiceFormSet):
         require_note(self, self.substance_changes())
 
 
+CORRECTION_NOTE_MISSING = "correction_note_missing"
+
+
 def require_note(formset: Any, changed: list[str]) -> None:
+    """The page's correction note, for a change this formset makes to a public claim. The claim
+    admin also puts the error on the note's own box (``ClaimAdmin.render_change_form``)."""
     if changed and not formset.data.get("correction_note", "").strip():
         raise ValidationError(
             services.CORRECTION_NOTE_MISSING.format(changed=", ".join(changed))
-            + " Write it in the correction note above."
+            + " Write it in the “Correction note” box, under “This change”.",
+            code=CORRECTION_NOTE_MISSING,
         )

@@ -13,9 +13,10 @@ from claims.filters import CLAIM_ORDERINGS, ClaimFilter
 from claims.linked_data import claim_review, ld_json_script
 from claims.models import Claim
 from claims.positions import current_positions
-from claims.selectors import corrections, public_revisions
+from claims.selectors import corrections, public_changes
 from claims.visibility import public, visible_to
 from claims.vocabulary import PUBLIC_STATUSES, Status, Verdict
+from core.dates import display
 
 from .forms import SITE_FILTERS, dress
 from .http import public_page
@@ -87,11 +88,14 @@ def claim_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "revisions": [
             {
                 "at": revision["history_date"],
+                "first": revision["first"],
+                "changed": revision["changed"],
                 "text": revision["text"],
+                "event": display(revision["event_date"], revision["event_date_precision"]),
                 "verdict": Verdict(revision["verdict"]).label,
                 "status": Status(revision["status"]).label,
             }
-            for revision in public_revisions(claim)[:REVISIONS_SHOWN]
+            for revision in public_changes(claim, limit=REVISIONS_SHOWN)
         ],
         "history_api_url": reverse("api:claim-history", args=[claim.pk]),
         "api_url": reverse("api:claim-detail", args=[claim.pk]),

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 
 import pytest
 
@@ -26,3 +27,52 @@ def test_a_date_is_stored_at_the_start_of_its_period_and_shown_at_its_precision(
 def test_an_unknown_date_shows_as_nothing():
     assert dates.display(None, "day") == ""
     assert dates.normalise(None, "year") is None
+
+
+@pytest.mark.parametrize(
+    ("written", "value", "precision"),
+    [
+        ("3 March 2025", datetime.date(2025, 3, 3), "day"),
+        ("3rd Mar. 2025", datetime.date(2025, 3, 3), "day"),
+        ("March 3, 2025", datetime.date(2025, 3, 3), "day"),
+        ("on 3 March 2025", datetime.date(2025, 3, 3), "day"),
+        ("1er mars 2025", datetime.date(2025, 3, 1), "day"),
+        ("March 2025", datetime.date(2025, 3, 1), "month"),
+        ("in février 2025", datetime.date(2025, 2, 1), "month"),
+        ("2025", datetime.date(2025, 1, 1), "year"),
+        ("2025-03", datetime.date(2025, 3, 1), "month"),
+        ("2025-03-03", datetime.date(2025, 3, 3), "day"),
+        ("03/03/2025", datetime.date(2025, 3, 3), "day"),
+        ("03/04/2025", datetime.date(2025, 4, 3), "day"),
+        ("3.4.2025", datetime.date(2025, 4, 3), "day"),
+        ("04/2025", datetime.date(2025, 4, 1), "month"),
+    ],
+)
+def test_a_date_written_as_a_journalist_writes_it_is_read_with_its_precision(
+    written, value, precision
+):
+    assert dates.parse_written(written) == (value, precision)
+
+
+@pytest.mark.parametrize(
+    ("written", "message"),
+    [
+        ("31/02/2025", "31/02/2025 is not in the calendar."),
+        ("30 February 2025", "30 February 2025 is not in the calendar."),
+        ("2025-02-30", "2025-02-30 is not in the calendar."),
+        ("12/31/2025", "There is no month 31: numeric dates are read day first"),
+        ("3/3/25", "Write the year in full"),
+        ("in February", "Add the year"),
+        ("Marhc 2025", "“Marhc” is not a month"),
+        ("last Tuesday", "Not a date we can read"),
+        ("", "Enter a date."),
+    ],
+)
+def test_an_ambiguous_or_impossible_written_date_is_refused_with_a_reason(written, message):
+    with pytest.raises(ValueError, match=re.escape(message)):
+        dates.parse_written(written)
+
+
+def test_the_api_keeps_to_iso_8601():
+    with pytest.raises(ValueError, match="ISO 8601"):
+        dates.parse("3 March 2025")

@@ -10,7 +10,7 @@ import pytest
 from django.utils import timezone
 
 from claims.models import Correction
-from claims.vocabulary import Stance, Status
+from claims.vocabulary import Stance, Status, Verdict
 from tests.factories import ActorFactory, ClaimFactory, StatementFactory
 from tests.ledger import SECRET
 
@@ -195,3 +195,18 @@ def test_it_lists_published_revisions_but_never_the_draft_ones(reader):
     assert html.index("Wording after a correction") < html.index("Wording when first published")
     assert "Draft-time wording" not in html
     assert f'href="/api/v1/claims/{claim.pk}/history/"' in html
+
+
+def test_its_revisions_say_what_changed_and_leave_out_saves_that_changed_nothing(reader):
+    claim = ClaimFactory(text="Wording when first published", published=True)
+    claim.save()  # nothing a reader sees changed
+    claim.verdict, claim.verdict_reasoning = Verdict.LIKELY_FALSE, "Wreckage photographed."
+    claim.save()
+    claim.summary = "The army's account added."
+    claim.save()
+    items = re.findall(r"<li><time.*?</li>", section(page(reader, claim), "revisions-title"), re.S)
+    assert len(items) == 3, items
+    newest, middle, first = (" ".join(re.sub(r"<[^>]+>", "", i).split()) for i in items)
+    assert "Summary changed." in newest
+    assert "Verdict, verdict reasoning changed." in middle and "Verdict now Likely false." in middle
+    assert "published, verdict Unverified" in first and "Wording when first published" in first
