@@ -31,6 +31,7 @@ PAST = {
     "denies": "denied",
     "retracts": "retracted",
     "declines_to_comment": "declined to comment",
+    "adds_context": "added context",
 }
 ORIGINATING = ("asserts", "suggests")
 PAGE = 25

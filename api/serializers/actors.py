@@ -13,6 +13,7 @@ from api.errors import save_validated
 from api.fields import ApiUrlField, HtmlUrlField, PartialDates
 from api.serializers.base import WriteSerializer
 
+from . import reading
 from .sources import SourceSerializer
 
 
@@ -65,6 +66,8 @@ class ActorRelationSerializer(PartialDates, serializers.ModelSerializer):
 
 
 class ActorSerializer(PartialDates, serializers.ModelSerializer):
+    """An actor. Its fields declare the shape; it is read by ``reading.actor``."""
+
     url = ApiUrlField(view_name="api:actor-detail")
     html_url = HtmlUrlField()
     country = serializers.CharField(source="country.code", read_only=True)
@@ -95,6 +98,8 @@ class ActorSerializer(PartialDates, serializers.ModelSerializer):
             "updated_at",
         ]
         read_only_fields = fields
+
+    to_representation = reading.fast(reading.actor)
 
     @extend_schema_field(ActorRelationSerializer(many=True))
     def get_relations(self, actor: Actor) -> list[dict]:

@@ -10,6 +10,7 @@ from claims.models import Citation, Claim, RequestForComment, Statement, Topic
 from claims.positions import current_positions
 from claims.vocabulary import Direction
 
+from . import reading
 from .actors import ActorBriefSerializer
 from .sources import SourceSerializer
 
@@ -88,6 +89,9 @@ class StatementListSerializer(StatementSerializer):
 
 
 class ClaimSerializer(PartialDates, serializers.ModelSerializer):
+    """A claim in the list. Its fields declare the shape (the schema's); it is read by
+    ``reading.claim``, the same JSON without walking the fields one by one."""
+
     url = ApiUrlField(view_name="api:claim-detail")
     html_url = HtmlUrlField()
     topics = TopicSerializer(many=True, read_only=True)
@@ -122,6 +126,8 @@ class ClaimSerializer(PartialDates, serializers.ModelSerializer):
             "updated_at",
         ]
         read_only_fields = fields
+
+    to_representation = reading.fast(reading.claim)
 
 
 class RelatedClaimSerializer(serializers.Serializer):
@@ -159,6 +165,8 @@ class PositionSerializer(serializers.Serializer):
 
 
 class ClaimDetailSerializer(ClaimSerializer):
+    """A claim's detail, read by ``reading.claim_detail`` (the fields below are its shape)."""
+
     statements = StatementSerializer(many=True, read_only=True)
     positions = serializers.SerializerMethodField(
         help_text="Each party's current position, for, then against, then neutral."
@@ -179,6 +187,8 @@ class ClaimDetailSerializer(ClaimSerializer):
             "history_url",
         ]
         read_only_fields = fields
+
+    to_representation = reading.fast(reading.claim_detail)
 
     @extend_schema_field(PositionSerializer(many=True))
     def get_positions(self, claim: Claim) -> list[dict]:
@@ -228,6 +238,8 @@ class ClaimCSVSerializer(ClaimSerializer):
 
     class Meta(ClaimSerializer.Meta):
         pass
+
+    to_representation = serializers.ModelSerializer.to_representation  # its own fields
 
     def get_topics(self, claim: Claim) -> str:
         return ";".join(topic.slug for topic in claim.topics.all())
