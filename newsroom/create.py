@@ -109,6 +109,8 @@ class CreateOnTypeSelect(AutocompleteSelect):
     def build_attrs(self, base_attrs: dict[str, Any], extra_attrs: Any = None) -> dict[str, Any]:
         attrs = super().build_attrs(base_attrs, extra_attrs)
         attrs["data-create"] = self.create_label
+        # Set up by newsroom/autocomplete_create.js, not by the admin's autocomplete.js.
+        attrs["class"] = attrs["class"].replace("admin-autocomplete", "newsroom-autocomplete")
         return attrs
 
     def optgroups(self, name: str, value: list[Any], attrs: Any = None) -> list[Any]:

@@ -1,18 +1,20 @@
 "use strict";
 // Create-from-autocomplete (newsroom/create.py): an autocomplete marked data-create offers, below
-// the matches, "Add new actor “what you typed”", sent as "new:what you typed". Wraps the admin's
-// own djangoAdminSelect2 (and django-nested-admin's wrapper of it), so rows added to a formset
-// get the same behaviour.
+// the matches, "Add new actor “what you typed”", sent as "new:what you typed". These selects carry
+// "newsroom-autocomplete" instead of the admin's "admin-autocomplete" class, so the admin's own
+// script leaves them alone and this one sets them up — on load, and in every row a formset adds
+// (the admin's and django-nested-admin's "formset:added" events) — whatever order the page's
+// scripts come in.
 {
-    const $ = django.jQuery;
-    const previous = $.fn.djangoAdminSelect2;
     const NEW = "new:";
+    const TEMPLATE_ROWS = '[id*="-empty-"], [id$="-empty"], [id*="__prefix__"], [name*="__prefix__"]';
 
-    $.fn.djangoAdminSelect2 = function () {
-        const creating = this.filter("[data-create]")
-            .not('[id*="-empty-"], [id$="-empty"], [id*="__prefix__"], [name*="__prefix__"]');
-        previous.apply(this.not("[data-create]"), arguments);
-        creating.each(function (i, element) {
+    const setUp = (elements) => {
+        const $ = django.jQuery;
+        $(elements).not(TEMPLATE_ROWS).each((i, element) => {
+            if ($(element).data("select2")) {
+                return;
+            }
             $(element).select2({
                 ajax: {
                     data: (params) => ({
@@ -34,6 +36,12 @@
                     ? `${element.dataset.create} “${item.text}”` : item.text,
             });
         });
-        return this;
     };
+
+    document.addEventListener("DOMContentLoaded", () => {
+        setUp(document.querySelectorAll("select.newsroom-autocomplete"));
+    });
+    document.addEventListener("formset:added", (event) => {
+        setUp(event.target.querySelectorAll("select.newsroom-autocomplete"));
+    });
 }

@@ -208,5 +208,7 @@ def test_its_revisions_say_what_changed_and_leave_out_saves_that_changed_nothing
     assert len(items) == 3, items
     newest, middle, first = (" ".join(re.sub(r"<[^>]+>", "", i).split()) for i in items)
     assert "Summary changed." in newest
-    assert "Verdict, verdict reasoning changed." in middle and "Verdict now Likely false." in middle
-    assert "published, verdict Unverified" in first and "Wording when first published" in first
+    assert "Verdict, verdict reasoning changed." in middle
+    assert "Verdict now Likely false." in middle
+    assert "published, verdict Unverified" in first
+    assert "Wording when first published" in first
