@@ -28,7 +28,7 @@ stores what it read under the old stamp, which no one asks for afterwards. A new
 random number, never a counter, so a stamp lost to eviction or a cache flush comes back with a
 value no cached response was stored under; stamps and cached responses expire after
 ``RESPONSE_CACHE_SECONDS`` too, which bounds how long a write that bypasses the models' signals
-(``QuerySet.update()``, raw SQL, a process without the cache) can go unseen.
+(a queryset's bulk writes, raw SQL, a process without the cache) can go unseen.
 
 Nothing here runs unless ``settings.RESPONSE_CACHE`` is on: with memory local to each process
 (no ``REDIS_URL``) a write in one worker could not reach another's stamps.
@@ -104,9 +104,9 @@ def _note(sender: Any, instance: Any) -> None:
         _pending.claims.add(instance.id)
         _pending.slugs.add(instance.slug)
     elif label in _CLAIM_PARTS:
-        _pending.claims.update(getattr(instance, name) for name in _CLAIM_PARTS[label])
+        _pending.claims |= {getattr(instance, name) for name in _CLAIM_PARTS[label]}
     elif label in _STATEMENT_PARTS:
-        _pending.statements.update(getattr(instance, name) for name in _STATEMENT_PARTS[label])
+        _pending.statements |= {getattr(instance, name) for name in _STATEMENT_PARTS[label]}
     else:
         _pending.stamps.add(SHARED)
 
@@ -125,7 +125,7 @@ def _before_written(sender: Any, instance: Any, **kwargs: Any) -> None:
         return
     rows = sender._base_manager.using(kwargs.get("using") or "default")
     before = rows.filter(pk=instance.pk).values_list(*columns).first()
-    into.update(before or ())
+    into |= set(before or ())
 
 
 def _flush() -> None:
@@ -146,11 +146,11 @@ def _flush() -> None:
     try:
         if statements:
             found = dict(Statement.objects.filter(pk__in=statements).values_list("pk", "claim_id"))
-            claims.update(found.values())
+            claims |= set(found.values())
             if len(found) < len(statements):
                 stamps.add(SHARED)  # a citation of a statement deleted since: claim unknown
         if claims:
-            slugs.update(Claim.objects.filter(pk__in=claims).values_list("slug", flat=True))
+            slugs |= set(Claim.objects.filter(pk__in=claims).values_list("slug", flat=True))
     except DatabaseError:
         # The write is committed but its claims cannot be named: every claim's page changes.
         stamps.add(SHARED)
@@ -174,7 +174,7 @@ def _related_written(sender: Any, action: str, using: str = "default", **kwargs:
     if not enabled() or sender._meta.app_label not in DOMAIN_APPS:
         return
     if action in ("post_add", "post_remove", "post_clear"):
-        _pending.stamps.update((GLOBAL, SHARED))
+        _pending.stamps |= {GLOBAL, SHARED}
         transaction.on_commit(_flush, using=using, robust=True)
 
 

@@ -259,7 +259,7 @@ CACHES["default"]["KEY_PREFIX"] = env_str("CACHE_KEY_PREFIX", "contested")
 # Redis: with memory local to each worker, a write in one would leave the others' versions stale.
 RESPONSE_CACHE = env_bool("RESPONSE_CACHE", bool(REDIS_URL))
 # How long a version and a stored answer live at most: the bound on how long a write that
-# bypasses the models' signals (QuerySet.update(), raw SQL) can go unseen.
+# bypasses the models' signals (a queryset's bulk writes, raw SQL) can go unseen.
 RESPONSE_CACHE_SECONDS = env_int("RESPONSE_CACHE_SECONDS", 600)
 
 # 9. Contested ------------------------------------------------------------------------------------

@@ -64,7 +64,7 @@ def read(keys: list[str]) -> list[int]:
     if missing:
         for key in missing:
             cache.add(key, _fresh(), lifetime())
-        found.update(cache.get_many(missing))
+        found |= cache.get_many(missing)
     # Still missing (the cache refused it): a value nothing was ever stored under.
     return [found.get(key) or _fresh() for key in keys]
 
