@@ -69,6 +69,8 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "axes",
+    # The task queue (section 11): Django's tasks API on a table in this database.
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -321,3 +323,54 @@ SPECTACULAR_SETTINGS = {
         "CredibilityEnum": "core.grades.Credibility",
     },
 }
+
+# 11. Sources that survive ------------------------------------------------------------------------
+# Every cited document is captured (a WARC record, its SHA-256) and checked for rot in the
+# background (README, "Sources that survive"). Tasks run on Django's tasks API with the
+# django-tasks-db backend: the queue is a table in this same database, so it survives restarts
+# and needs no other service; `manage.py db_worker` runs it (`make run` starts one).
+
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# Where captures are kept: a folder by default, or an S3-compatible bucket (django-storages,
+# `pip install -e ".[s3]"`) when CAPTURE_STORAGE=s3. The bucket's credentials come from the
+# usual AWS_* variables.
+CAPTURE_STORAGE = env_str("CAPTURE_STORAGE", "filesystem")
+if CAPTURE_STORAGE == "filesystem":
+    STORAGES["captures"] = {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": env_str("CAPTURE_ROOT") or str(BASE_DIR / "captures")},
+    }
+elif CAPTURE_STORAGE == "s3":
+    STORAGES["captures"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env_str("CAPTURE_S3_BUCKET"),
+            "endpoint_url": env_str("CAPTURE_S3_ENDPOINT_URL") or None,
+            "location": "captures",
+            "default_acl": "private",
+            "querystring_auth": True,
+        },
+    }
+else:
+    raise ImproperlyConfigured(f"CAPTURE_STORAGE must be filesystem or s3; got {CAPTURE_STORAGE!r}.")
+
+# The fetcher's limits (sources/fetch.py). Private, loopback, link-local and other non-public
+# addresses are refused after DNS resolution and on every redirect, unless listed here as an
+# address or network, optionally with a port (10.0.0.0/8, 127.0.0.1:8080): for an intranet, or
+# the tests' own local server.
+FETCH_ALLOW_PRIVATE_ADDRESSES = env_list("FETCH_ALLOW_PRIVATE_ADDRESSES", [])
+FETCH_TIMEOUT_SECONDS = env_int("FETCH_TIMEOUT_SECONDS", 20)
+FETCH_MAX_BYTES = env_int("FETCH_MAX_BYTES", 25 * 1024 * 1024)
+FETCH_MAX_REDIRECTS = env_int("FETCH_MAX_REDIRECTS", 5)
+FETCH_USER_AGENT = env_str(
+    "FETCH_USER_AGENT",
+    "ContestedArchiver/1.0 (+preserves documents cited by a newsroom's claim ledger)",
+)
+# A capture that fails for a passing reason (no answer, a 5xx, a 429) is tried again after
+# CAPTURE_RETRY_SECONDS × 4^(attempt - 1), up to CAPTURE_MAX_ATTEMPTS times in all.
+CAPTURE_MAX_ATTEMPTS = env_int("CAPTURE_MAX_ATTEMPTS", 4)
+CAPTURE_RETRY_SECONDS = env_int("CAPTURE_RETRY_SECONDS", 60)
+# `manage.py check_sources` (run daily by the platform's scheduler) checks each source with an
+# address not checked for this long.
+SOURCE_CHECK_INTERVAL_HOURS = env_int("SOURCE_CHECK_INTERVAL_HOURS", 24)
