@@ -7,7 +7,20 @@ from django.contrib import admin
 from actors import demonyms
 from actors.models import Actor, ActorAlias, ActorRelation
 
-from .history import HistoryAdmin
+from .dates import WrittenDatesForm
+from .history import HistoryAdmin, ReasonForm
+
+
+class ActorForm(WrittenDatesForm, ReasonForm):
+    written_dates = ("founded_on", "dissolved_on")
+
+
+class RelationForm(WrittenDatesForm):
+    written_dates = ("start_on", "end_on")
+
+
+class ActorRelationForm(RelationForm, ReasonForm):
+    pass
 
 
 class AliasInline(admin.TabularInline):
@@ -17,6 +30,7 @@ class AliasInline(admin.TabularInline):
 
 class RelationInline(admin.TabularInline):
     model = ActorRelation
+    form = RelationForm
     fk_name = "subject"
     extra = 0
     autocomplete_fields = ["object", "source"]
@@ -36,6 +50,7 @@ class RelationInline(admin.TabularInline):
 
 @admin.register(Actor)
 class ActorAdmin(HistoryAdmin):
+    form = ActorForm
     list_display = ["name", "kind", "country", "aliases_display"]
     list_filter = ["kind", "country"]
     search_fields = ["name", "aliases__name", "wikidata_id"]
@@ -91,6 +106,7 @@ class ActorAdmin(HistoryAdmin):
 
 @admin.register(ActorRelation)
 class ActorRelationAdmin(HistoryAdmin):
+    form = ActorRelationForm
     list_display = ["subject", "kind", "object", "start_on", "end_on", "source"]
     list_filter = ["kind"]
     list_select_related = ["subject", "object", "source__outlet"]

@@ -239,3 +239,21 @@ def test_a_changed_paraphrase_of_a_public_statement_asks_for_the_note_at_its_box
     assert "under “This change”" in note_errors[0]
     assert editor.post(url, data | {"correction_note": "Reworded."}).status_code == 302
     assert Correction.objects.get().note == "Reworded."
+
+
+def test_an_actors_dates_are_typed_as_written_too(editor):
+    url = admin_url(Actor, "add")
+    data = {
+        "name": "Jama'at Nusrat al-Islam wal-Muslimin",
+        "slug": "jnim",
+        "kind": "armed_group",
+        "founded_on": "March 2017",
+        "aliases-TOTAL_FORMS": "0",
+        "aliases-INITIAL_FORMS": "0",
+        "relations_from-TOTAL_FORMS": "0",
+        "relations_from-INITIAL_FORMS": "0",
+    }
+    response = editor.post(url, data)
+    assert response.status_code == 302, response.context and response.context["errors"]
+    jnim = Actor.objects.get()
+    assert (jnim.founded_on, jnim.founded_on_precision) == (datetime.date(2017, 3, 1), "month")
