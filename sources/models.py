@@ -1,7 +1,8 @@
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from django.core.files.storage import storages
 from django.db import models
 from django.urls import reverse
 from django_countries.fields import CountryField
@@ -13,7 +14,7 @@ from core.slugs import derive_slug
 from sources.fields import NormalisedURLField
 
 if TYPE_CHECKING:
-    pass
+    from django.db.backends.base.base import BaseDatabaseWrapper
 
 
 class OutletKind(models.TextChoices):
@@ -62,6 +63,26 @@ class Outlet(TimeStampedModel):
             self.slug = derive_slug(self.name, 200)
 
 
+class LinkStatus(models.TextChoices):
+    UNCHECKED = "unchecked", "Not captured yet"
+    LIVE = "live", "Live"
+    MOVED = "moved", "Moved"
+    CHANGED = "changed", "Changed since captured"
+    GONE = "gone", "Gone"
+    REFUSED = "refused", "Not capturable"
+    UNREACHABLE = "unreachable", "Unreachable"
+
+    @classmethod
+    def needing_attention(cls) -> list[str]:
+        """What an editor should look at: the original moved, changed, went or cannot be had."""
+        return [cls.MOVED, cls.CHANGED, cls.GONE, cls.REFUSED, cls.UNREACHABLE]
+
+
+class SourceQuerySet(models.QuerySet["Source"]):
+    def needing_attention(self) -> SourceQuerySet:
+        return self.filter(link_status__in=LinkStatus.needing_attention())
+
+
 class Source(TimeStampedModel):
     title = models.CharField(max_length=500)
     url = NormalisedURLField(
@@ -92,9 +113,30 @@ class Source(TimeStampedModel):
         help_text="Admiralty grade of this document's reliability. Leave blank to use the "
         "outlet's default.",
     )
+    title_is_stand_in = models.BooleanField(
+        "title is a stand-in",
+        default=False,
+        help_text="The title was made from the address when the source was entered; the first "
+        "capture replaces it with the page's own title.",
+    )
+    link_status = models.CharField(
+        max_length=12,
+        choices=LinkStatus.choices,
+        default=LinkStatus.UNCHECKED,
+        db_index=True,
+        help_text="What the last capture or check found at the address.",
+    )
+    link_status_since = models.DateTimeField(
+        null=True, blank=True, help_text="When the last capture or check first found it so."
+    )
+    last_checked_at = models.DateTimeField(null=True, blank=True)
     internal_notes = internal_notes_field()
 
-    history = HistoricalRecords()
+    # The link's state is derived from the captures, which keep their own record: a check that
+    # finds nothing new is no edit to the source.
+    history = HistoricalRecords(
+        excluded_fields=["link_status", "link_status_since", "last_checked_at"]
+    )
 
     class Meta:
         ordering = ["-published_on", "title"]
@@ -106,6 +148,7 @@ class Source(TimeStampedModel):
                 condition=models.Q(reliability="") | models.Q(reliability__in=Reliability.values),
                 name="sources_source_reliability_valid",
             ),
+            choices_check("link_status", LinkStatus),
             models.CheckConstraint(
                 condition=models.Q(retrieved_on__isnull=True)
                 | models.Q(published_on__isnull=True)
@@ -114,8 +157,23 @@ class Source(TimeStampedModel):
             ),
         ]
 
+    objects = SourceQuerySet.as_manager()
+
     def __str__(self) -> str:
         return f"{self.outlet}: {self.title}" if self.outlet_id else self.title
+
+    @classmethod
+    def from_db(
+        cls, db: str | BaseDatabaseWrapper, field_names: Any, values: Any, **kwargs: Any
+    ) -> Source:
+        source = super().from_db(db, field_names, values, **kwargs)
+        # The address as stored, so a save can tell whether it changed (sources/capture.py).
+        source.saved_url = source.__dict__.get("url")
+        return source
+
+    @property
+    def needs_attention(self) -> bool:
+        return self.link_status in LinkStatus.needing_attention()
 
     @property
     def reliability_grade(self) -> str:
@@ -124,3 +182,71 @@ class Source(TimeStampedModel):
 
     def get_absolute_url(self) -> str:
         return reverse("sources:source-detail", args=[self.pk])
+
+
+class CaptureReason(models.TextChoices):
+    ENTRY = "entry", "Source entered or its address changed"
+    BY_HAND = "by_hand", "Captured again by hand"
+    CHECK = "check", "Periodic check"
+
+
+class CaptureOutcome(models.TextChoices):
+    CAPTURED = "captured", "Captured"
+    UNCHANGED = "unchanged", "Checked: unchanged since the last capture"
+    GONE = "gone", "Gone"
+    REFUSED = "refused", "Refused by the fetcher's rules"
+    FAILED = "failed", "Failed"
+
+
+def capture_storage() -> Any:
+    return storages["captures"]
+
+
+class Capture(models.Model):
+    """One fetch of a source's address: what came back, when, its SHA-256, and the web-archive
+    record (WARC) of the exchange. Every capture is kept; none is overwritten."""
+
+    source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="captures")
+    reason = models.CharField(max_length=10, choices=CaptureReason.choices)
+    outcome = models.CharField(max_length=10, choices=CaptureOutcome.choices)
+    requested_url = models.URLField(max_length=1000)
+    final_url = models.URLField(
+        max_length=1000, blank=True, help_text="Where the redirects led; blank with no answer."
+    )
+    status_code = models.PositiveSmallIntegerField(null=True, blank=True)
+    content_type = models.CharField(max_length=200, blank=True)
+    size = models.PositiveBigIntegerField(null=True, blank=True, help_text="Bytes of the body.")
+    sha256 = models.CharField(
+        "SHA-256", max_length=64, blank=True, help_text="Of the body as received, in hex."
+    )
+    warc = models.FileField(
+        "WARC", storage=capture_storage, upload_to="captures/", max_length=300, blank=True
+    )
+    error = models.TextField(blank=True, help_text="Why nothing was captured.")
+    attempt = models.PositiveSmallIntegerField(default=1)
+    captured_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        ordering = ["-captured_at", "-pk"]
+        get_latest_by = ["captured_at", "pk"]
+        constraints = [
+            choices_check("reason", CaptureReason),
+            choices_check("outcome", CaptureOutcome),
+            models.CheckConstraint(
+                condition=~models.Q(outcome="captured") | ~models.Q(sha256=""),
+                name="sources_capture_captured_has_hash",
+            ),
+        ]
+        indexes = [models.Index(fields=["source", "-captured_at"])]
+
+    def __str__(self) -> str:
+        when = f"{self.captured_at:%Y-%m-%d %H:%M}"
+        return f"{self.get_outcome_display()}: {self.requested_url} at {when}"
+
+    @property
+    def moved(self) -> bool:
+        return bool(self.final_url) and self.final_url != self.requested_url
+
+    @property
+    def has_copy(self) -> bool:
+        return bool(self.warc)
