@@ -79,6 +79,10 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The language: the public site's and the newsroom's from the address (/fr/, /ar/; English
+    # unprefixed), the API's from Accept-Language (config/locale.py), English by default.
+    "django.middleware.locale.LocaleMiddleware",
+    "config.locale.ApiLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -103,6 +107,7 @@ TEMPLATES = [
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
@@ -170,7 +175,11 @@ AXES_LOCKOUT_TEMPLATE = "locked_out.html"
 
 # 5. Internationalisation -------------------------------------------------------------------------
 
-LANGUAGE_CODE = "en-gb"
+# The site, the newsroom and the API's messages in English, French and Arabic (README,
+# "Languages"). English is the default and is served unprefixed; the catalogues live in locale/.
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", "English"), ("fr", "Français"), ("ar", "العربية")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

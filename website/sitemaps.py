@@ -13,7 +13,16 @@ from claims.visibility import public
 from sources.models import Source
 
 
-class ClaimSitemap(Sitemap):
+class LocalisedSitemap(Sitemap):
+    """Every page in each of the site's languages (``settings.LANGUAGES``), each entry with its
+    ``hreflang`` alternates and an ``x-default`` (the English, unprefixed address)."""
+
+    i18n = True
+    alternates = True
+    x_default = True
+
+
+class ClaimSitemap(LocalisedSitemap):
     """Published claims (withdrawn ones keep their page but leave the lists, this one too)."""
 
     changefreq = "daily"
@@ -25,7 +34,7 @@ class ClaimSitemap(Sitemap):
         return claim.updated_at
 
 
-class ActorSitemap(Sitemap):
+class ActorSitemap(LocalisedSitemap):
     def items(self) -> Any:
         return public.actors().only("slug", "updated_at").order_by("pk")
 
@@ -33,7 +42,7 @@ class ActorSitemap(Sitemap):
         return actor.updated_at
 
 
-class SourceSitemap(Sitemap):
+class SourceSitemap(LocalisedSitemap):
     def items(self) -> Any:
         return public.sources().only("pk", "updated_at").order_by("pk")
 
@@ -41,7 +50,7 @@ class SourceSitemap(Sitemap):
         return source.updated_at
 
 
-class TopicSitemap(Sitemap):
+class TopicSitemap(LocalisedSitemap):
     def items(self) -> Any:
         return public.topics().only("slug").order_by("pk")
 
@@ -49,7 +58,7 @@ class TopicSitemap(Sitemap):
         return reverse("topic-detail", args=[topic.slug])
 
 
-class PageSitemap(Sitemap):
+class PageSitemap(LocalisedSitemap):
     def items(self) -> list[str]:
         return ["home", "methodology", "claims:claim-list", "actors:actor-list"]
 

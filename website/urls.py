@@ -3,13 +3,11 @@ ones the models' ``get_absolute_url`` names."""
 
 from __future__ import annotations
 
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from . import actors, claims, home, sources
 from .feeds import ActorClaimsFeed, ClaimsFeed, TopicClaimsFeed
 from .http import public_page
-from .sitemaps import SITEMAPS
 
 claim_urls = [
     path("", claims.claim_list, name="claim-list"),
@@ -31,10 +29,4 @@ urlpatterns = [
     path("feeds/claims/", public_page(ClaimsFeed()), name="feed-claims"),
     path("feeds/actors/<slug:slug>/", public_page(ActorClaimsFeed()), name="feed-actor"),
     path("feeds/topics/<slug:slug>/", public_page(TopicClaimsFeed()), name="feed-topic"),
-    path(
-        "sitemap.xml",
-        public_page(sitemap),
-        {"sitemaps": SITEMAPS},
-        name="django.contrib.sitemaps.views.sitemap",
-    ),
 ]
