@@ -342,13 +342,17 @@ def save_record(
 
 
 @transaction.atomic
-def add_reference(*, record: Model, by: User, reason: str = "") -> None:
-    """Add an actor, a source or an outlet typed in on a claim's page: the model permission,
-    ``full_clean()``, and who and why in its history."""
+def save_reference(*, record: Model, by: User, reason: str = "") -> None:
+    """Add or change an outlet, a source, an actor (or its alias or relation) or a topic — typed in
+    on a claim's page, or read from a ledger file: the model permission, ``full_clean()``, and
+    who and why in its history."""
     opts = record._meta
-    _require(by, f"{opts.app_label}.add_{opts.model_name}", f"add {opts.verbose_name_plural}")
+    action = "add" if record._state.adding else "change"
+    _require(
+        by, f"{opts.app_label}.{action}_{opts.model_name}", f"{action} {opts.verbose_name_plural}"
+    )
     record.full_clean()
-    _record(record, by=by, reason=reason or "Created")
+    _record(record, by=by, reason=reason or ("Created" if action == "add" else "Edited"))
     record.save()
 
 

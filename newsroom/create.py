@@ -5,7 +5,7 @@ it sends ``new:JNIM`` as the field's value. ``CreatingChoiceField`` reads that a
 make: it finds an existing one by its natural key first (an actor by name or alias, a source by
 its normalised URL), else builds an unsaved one. Nothing is written while the page is checked —
 a page with an error saves nothing and shows the typed name again — and the new record is saved,
-through ``claims.services.add_reference`` (permission, ``full_clean``, who and why in its
+through ``claims.services.save_reference`` (permission, ``full_clean``, who and why in its
 history), in the same transaction as the statement or citation that names it
 (``save_new_references``). Two statements naming the same new actor share one actor: the second
 finds the first by name.
@@ -226,9 +226,9 @@ def add_new(record: Model, *, by: Any) -> None:
     if isinstance(record, Source) and outlet is not None and outlet.pk is None:
         outlet = outlet_for_host(urlsplit(record.url).hostname)  # another row may have made it
         if outlet.pk is None:
-            services.add_reference(record=outlet, by=by, reason="Added from a source's address")
+            services.save_reference(record=outlet, by=by, reason="Added from a source's address")
         record.outlet = outlet
-    services.add_reference(record=record, by=by, reason="Added from a claim's page")
+    services.save_reference(record=record, by=by, reason="Added from a claim's page")
 
 
 def cite_everywhere(claim: Claim, source: Source, *, by: Any, reason: str = "") -> None:
