@@ -17,6 +17,7 @@ import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Exists, OuterRef, Q
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
@@ -56,7 +57,7 @@ class UTCIsoDateTimeField(django_filters.fields.IsoDateTimeField):
         try:
             return value.astimezone(datetime.UTC)
         except (OverflowError, ValueError) as exc:
-            raise ValidationError("This instant is out of range.") from exc
+            raise ValidationError(_("This instant is out of range.")) from exc
 
 
 class SinceFilter(django_filters.IsoDateTimeFilter):
@@ -81,8 +82,10 @@ class PublicActorField(forms.CharField):
     "not found" exactly like a name that does not exist."""
 
     default_error_messages = {
-        "unknown_actor": "No actor by that id, name or alias: check the spelling, or pick one "
-        "of the suggestions.",
+        "unknown_actor": _(
+            "No actor by that id, name or alias: check the spelling, or pick one of the "
+            "suggestions."
+        ),
     }
 
     def clean(self, value: Any) -> Actor | None:
@@ -117,7 +120,7 @@ class ClaimFilterForm(forms.Form):
             self.add_error(
                 "event_before",
                 ValidationError(
-                    "The end date must not be before the start date.", code="empty_range"
+                    _("The end date must not be before the start date."), code="empty_range"
                 ),
             )
         return data
@@ -131,52 +134,52 @@ class ClaimFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
         method="search",
         max_length=200,
-        label="Search",
+        label=_("Search"),
         help_text="Full-text search over the claim, its summary, the quotes, translations and "
         "paraphrases of its statements, and the names and aliases of the actors. Results come "
         "by relevance unless `ordering` is given.",
     )
     verdict = django_filters.ChoiceFilter(
-        choices=Verdict.choices, label="Verdict", empty_label="Any verdict"
+        choices=Verdict.choices, label=_("Verdict"), empty_label=_("Any verdict")
     )
     contested = django_filters.ChoiceFilter(
-        choices=[("true", "Contested"), ("false", "Not contested")],
+        choices=[("true", _("Contested")), ("false", _("Not contested"))],
         method="filter_contested",
-        label="Contested",
-        empty_label="Either",
+        label=_("Contested"),
+        empty_label=_("Either"),
         help_text="true: one party's current position is for the claim and another's against.",
     )
     actor = ActorFilter(
         method="noop",
-        label="Actor",
+        label=_("Actor"),
         help_text="Claims on which this actor (or someone speaking for it) took a position: its "
         "id, slug, name or an alias. With `position` or `stance`, the same statement must match.",
     )
     position = DirectionFilter(
         choices=[
-            (Direction.FOR, "For the claim (asserted, acknowledged…)"),
-            (Direction.AGAINST, "Against the claim (denied, disputed…)"),
-            (Direction.NEUTRAL, "Neutral (adds context, declined to comment)"),
+            (Direction.FOR, _("For the claim (asserted, acknowledged…)")),
+            (Direction.AGAINST, _("Against the claim (denied, disputed…)")),
+            (Direction.NEUTRAL, _("Neutral (adds context, declined to comment)")),
         ],
         method="noop",
-        label="Actor's position",
-        empty_label="Any position",
+        label=_("Actor's position"),
+        empty_label=_("Any position"),
         help_text="Claims with a statement in this direction (by `actor`, when given).",
     )
     stance = django_filters.ChoiceFilter(
         choices=Stance.choices,
         method="noop",
-        label="Stance",
+        label=_("Stance"),
         help_text="Claims with a statement of this stance (by `actor`, when given).",
     )
     asserted_by = ActorFilter(
         method="filter_asserted_by",
-        label="Asserted by",
+        label=_("Asserted by"),
         help_text="Claims this actor, or someone speaking for it, has ever taken a position for.",
     )
     denied_by = ActorFilter(
         method="filter_denied_by",
-        label="Denied by",
+        label=_("Denied by"),
         help_text="Claims this actor, or someone speaking for it, has disputed, denied or "
         "retracted.",
     )
@@ -184,25 +187,25 @@ class ClaimFilter(django_filters.FilterSet):
         queryset=_public_topics,
         to_field_name="slug",
         field_name="topics",
-        label="Topic",
-        empty_label="Any topic",
+        label=_("Topic"),
+        empty_label=_("Any topic"),
         help_text="Topic slug.",
     )
     event_after = django_filters.DateFilter(
-        field_name="event_date", lookup_expr="gte", label="Event on or after"
+        field_name="event_date", lookup_expr="gte", label=_("Event on or after")
     )
     event_before = django_filters.DateFilter(
-        field_name="event_date", lookup_expr="lte", label="Event on or before"
+        field_name="event_date", lookup_expr="lte", label=_("Event on or before")
     )
     updated_since = SinceFilter(
-        label="Updated since",
+        label=_("Updated since"),
         help_text="Changed at or after this instant (ISO 8601). With `ordering=updated_at`, the "
         "way to sync: keep the last `updated_at` you saw and ask again from there.",
     )
     ordering = django_filters.ChoiceFilter(
         choices=[(key, key) for key in CLAIM_ORDERINGS],
         method="noop",
-        label="Order",
+        label=_("Order"),
         help_text="Order of the list; default -updated_at (relevance when `q` is given).",
     )
 

@@ -8,21 +8,29 @@ to the log, with the request id.
 from __future__ import annotations
 
 import sys
-from http import HTTPStatus
 
 from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template import loader
+from django.utils.translation import gettext_lazy as _
 
 API_PREFIX = "/api/"
 RETRY_AFTER_SECONDS = 10
 
 DETAILS = {
-    400: "Bad request.",
-    403: "You do not have permission to do this.",
-    404: "Not found.",
-    500: "A server error occurred. It has been logged; try again later.",
-    503: "The service is briefly unavailable. Try again in a few seconds.",
+    400: _("Bad request."),
+    403: _("You do not have permission to do this."),
+    404: _("Not found."),
+    500: _("A server error occurred. It has been logged; try again later."),
+    503: _("The service is briefly unavailable. Try again in a few seconds."),
+}
+# HTTP's reason phrases, in the reader's language.
+REASONS = {
+    400: _("Bad Request"),
+    403: _("Forbidden"),
+    404: _("Not Found"),
+    500: _("Internal Server Error"),
+    503: _("Service Unavailable"),
 }
 
 
@@ -34,10 +42,10 @@ def error_response(request: HttpRequest, status: int) -> HttpResponse:
     """The error ``status`` for ``request``: ``{"detail": …}`` for the API, the site's page
     (``templates/<status>.html``) elsewhere."""
     if is_api(request):
-        response: HttpResponse = JsonResponse({"detail": DETAILS[status]}, status=status)
+        response: HttpResponse = JsonResponse({"detail": str(DETAILS[status])}, status=status)
     else:
         template = loader.select_template([f"{status}.html", "error.html"])
-        context = {"status": status, "reason": HTTPStatus(status).phrase, "detail": DETAILS[status]}
+        context = {"status": status, "reason": REASONS[status], "detail": DETAILS[status]}
         response = HttpResponse(template.render(context, request), status=status)
     if status == 503:
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
