@@ -1,0 +1,159 @@
+"""Capture in the background: queued on entry, run by the worker, retried with back-off."""
+
+from __future__ import annotations
+
+import datetime
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
+
+from sources.models import Capture, CaptureOutcome, LinkStatus
+from sources.tasks import CaptureFailed, capture_source
+from tests.factories import SourceFactory
+
+PAGE = b"<html><head><title>Convoy</title></head><body>JNIM convoy destroyed</body></html>"
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def queued() -> list[list]:
+    return [
+        row.args_kwargs["args"]
+        for row in DBTaskResult.objects.filter(task_path="sources.tasks.capture_source")
+        .order_by("enqueued_at")
+    ]  # fmt: skip
+
+
+@pytest.mark.django_db
+def test_saving_a_source_with_an_address_queues_its_capture_once_committed(
+    django_capture_on_commit_callbacks,
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        source = SourceFactory()
+        assert queued() == []  # nothing before the commit
+
+    assert queued() == [[source.pk, "entry"]]
+
+
+@pytest.mark.django_db
+def test_changing_the_address_queues_a_new_capture_and_other_edits_do_not(
+    django_capture_on_commit_callbacks,
+):
+    source = SourceFactory()
+    with django_capture_on_commit_callbacks(execute=True):
+        source.title = "Retitled"
+        source.save()
+    assert queued() == []
+
+    with django_capture_on_commit_callbacks(execute=True):
+        source.url = "https://news.example/moved-here"
+        source.save()
+    assert queued() == [[source.pk, "entry"]]
+
+
+@pytest.mark.django_db
+def test_a_source_without_an_address_queues_nothing(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        SourceFactory(url="")
+
+    assert queued() == []
+
+
+@pytest.mark.django_db
+def test_a_failed_capture_is_queued_again_with_back_off(server, settings):
+    settings.CAPTURE_RETRY_SECONDS = 60
+    server.expect_request("/story").respond_with_data("Busy", status=503)
+    source = SourceFactory(url=server.url_for("/story"))
+
+    with pytest.raises(CaptureFailed, match="HTTP 503; trying again"):
+        capture_source.call(source.pk, "entry", 2)
+
+    retry = DBTaskResult.objects.get()
+    assert retry.args_kwargs["args"] == [source.pk, "entry", 3]
+    wait = retry.run_after - timezone.now()
+    assert datetime.timedelta(seconds=230) < wait <= datetime.timedelta(seconds=240)
+
+
+@pytest.mark.django_db
+def test_the_last_attempt_is_not_queued_again(server, settings):
+    settings.CAPTURE_MAX_ATTEMPTS = 2
+    server.expect_request("/story").respond_with_data("Busy", status=503)
+    source = SourceFactory(url=server.url_for("/story"))
+
+    with pytest.raises(CaptureFailed):
+        capture_source.call(source.pk, "entry", 2)
+
+    assert queued() == []
+    source.refresh_from_db()
+    assert source.link_status == LinkStatus.UNREACHABLE
+
+
+@pytest.mark.django_db
+def test_a_refused_capture_is_not_tried_again(server, settings):
+    settings.FETCH_MAX_BYTES = 10
+    server.expect_request("/big").respond_with_data(b"x" * 100, content_type="text/html")
+    source = SourceFactory(url=server.url_for("/big"))
+
+    assert capture_source.call(source.pk)["outcome"] == CaptureOutcome.REFUSED
+    assert queued() == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_worker_retries_a_failure_and_keeps_its_error_for_the_admin(server, settings):
+    settings.CAPTURE_RETRY_SECONDS = 0
+    server.expect_ordered_request("/story").respond_with_data("Busy", status=503)
+    server.expect_ordered_request("/story").respond_with_data(PAGE, content_type="text/html")
+    source = SourceFactory(url=server.url_for("/story"))  # committed: its capture is queued
+
+    call_command("db_worker", batch=True, reload=False, startup_delay=False, verbosity=0)
+
+    captures = list(Capture.objects.filter(source=source).order_by("captured_at"))
+    assert [(c.attempt, c.outcome) for c in captures] == [
+        (1, CaptureOutcome.FAILED),
+        (2, CaptureOutcome.CAPTURED),
+    ]
+    failed, succeeded = DBTaskResult.objects.order_by("enqueued_at")
+    assert failed.status == "FAILED"
+    assert "HTTP 503" in failed.traceback
+    assert succeeded.status == "SUCCESSFUL"
+    source.refresh_from_db()
+    assert source.link_status == LinkStatus.LIVE
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the worker process on PostgreSQL")
+@pytest.mark.django_db(transaction=True)
+def test_the_worker_process_captures_a_source_entered_without_anyone_waiting(
+    allow_local, tmp_path
+):
+    allow_local.expect_request("/story").respond_with_data(PAGE, content_type="text/html")
+    source = SourceFactory(url=allow_local.url_for("/story"))
+    assert not Capture.objects.exists()  # the save did not wait for the page
+    settings_dict = connection.settings_dict
+    env = {
+        **os.environ,
+        "DATABASE_URL": "postgres://{USER}@{HOST}:{PORT}/{NAME}".format(**settings_dict),
+        "DEBUG": "0",
+        "SECRET_KEY": "worker-test-" + "x" * 50,
+        "FETCH_ALLOW_PRIVATE_ADDRESSES": f"127.0.0.1:{allow_local.port}",
+        "CAPTURE_ROOT": str(tmp_path),
+    }
+
+    subprocess.run(  # noqa: S603 - our own interpreter and manage.py
+        [sys.executable, "manage.py", "db_worker", "--batch", "--no-startup-delay"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        timeout=120,
+        capture_output=True,
+    )
+
+    row = Capture.objects.get(source=source)
+    assert row.outcome == CaptureOutcome.CAPTURED
+    assert (tmp_path / row.warc.name).exists()
+    assert DBTaskResult.objects.get().status == "SUCCESSFUL"
