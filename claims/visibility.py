@@ -30,7 +30,7 @@ from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 
 from actors.models import Actor, ActorRelation
-from sources.models import Outlet, Source
+from sources.models import Capture, Outlet, Source
 
 from .models import Citation, Claim, ClaimRelation, RequestForComment, Statement, Topic
 from .vocabulary import LISTED_STATUSES, PUBLIC_STATUSES, Outcome
@@ -118,6 +118,13 @@ class Visibility:
         if self.preview:
             return Source.objects.all()
         return Source.objects.filter(pk__in=self.citations().values("source"))
+
+    def captures(self) -> QuerySet[Capture]:
+        """Captures of the sources this reader sees: a source only drafts cite keeps its
+        captures in the newsroom too."""
+        if self.preview:
+            return Capture.objects.all()
+        return Capture.objects.filter(source__in=self.sources())
 
     def outlets(self) -> QuerySet[Outlet]:
         """Outlets of public sources."""
