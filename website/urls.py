@@ -17,7 +17,12 @@ actor_urls = [
     path("", actors.actor_list, name="actor-list"),
     path("<slug:slug>/", actors.actor_detail, name="actor-detail"),
 ]
-source_urls = [path("<int:pk>/", sources.source_detail, name="source-detail")]
+source_urls = [
+    path("<int:pk>/", sources.source_detail, name="source-detail"),
+    # The newsroom's captures: downloads, never pages of this site (website/sources.py).
+    path("<int:pk>/captures/<int:capture>/", sources.capture_copy, name="capture-copy"),
+    path("<int:pk>/captures/<int:capture>.warc.gz", sources.capture_warc, name="capture-warc"),
+]
 
 urlpatterns = [
     path("", home.home, name="home"),

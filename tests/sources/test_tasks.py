@@ -128,9 +128,7 @@ def test_the_worker_retries_a_failure_and_keeps_its_error_for_the_admin(server, 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="the worker process on PostgreSQL")
 @pytest.mark.django_db(transaction=True)
-def test_the_worker_process_captures_a_source_entered_without_anyone_waiting(
-    allow_local, tmp_path
-):
+def test_the_worker_process_captures_a_source_entered_without_anyone_waiting(allow_local, tmp_path):
     allow_local.expect_request("/story").respond_with_data(PAGE, content_type="text/html")
     source = SourceFactory(url=allow_local.url_for("/story"))
     assert not Capture.objects.exists()  # the save did not wait for the page
@@ -144,7 +142,7 @@ def test_the_worker_process_captures_a_source_entered_without_anyone_waiting(
         "CAPTURE_ROOT": str(tmp_path),
     }
 
-    subprocess.run(  # noqa: S603 - our own interpreter and manage.py
+    subprocess.run(
         [sys.executable, "manage.py", "db_worker", "--batch", "--no-startup-delay"],
         cwd=ROOT,
         env=env,
