@@ -10,6 +10,7 @@ from django.db.models import Exists, ExpressionWrapper, F, Min, OuterRef, Q
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from simple_history.models import HistoricalRecords
 
 from core import dates
@@ -491,7 +492,9 @@ class Statement(VersionedModel, TimeStampedModel):
     @property
     def stated_on_display(self) -> str:
         shown = dates.display(self.stated_on, self.stated_on_precision)
-        return f"reported {shown}" if self.stated_on_is_report_date else shown
+        if self.stated_on_is_report_date:
+            return gettext("reported %(date)s") % {"date": shown}
+        return shown
 
 
 class Citation(TimeStampedModel):

@@ -15,6 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from django.utils.translation import gettext as _
+
 from core.dates import DatePrecision
 from core.dates import display as display_date
 
@@ -35,10 +37,10 @@ def chronological(statements: Iterable[Statement]) -> list[Statement]:
 def _when(statement: Statement) -> str:
     shown = display_date(statement.stated_on, statement.stated_on_precision)
     if statement.stated_on_is_report_date:
-        return f"as reported on {shown}"
+        return _("as reported on %(date)s") % {"date": shown}
     if statement.stated_on_precision == DatePrecision.DAY:
-        return f"on {shown}"
-    return f"in {shown}"
+        return _("on %(date)s") % {"date": shown}
+    return _("in %(date)s") % {"date": shown}
 
 
 def describe_changes(statements: Iterable[Statement]) -> str:
@@ -50,7 +52,10 @@ def describe_changes(statements: Iterable[Statement]) -> str:
             steps.append(statement)
     if len(steps) < 2:
         return ""
-    return ", ".join(f"{STANCES[s.stance].past} {_when(s)}" for s in steps)
+    return _(", ").join(
+        _("%(stance)s %(when)s") % {"stance": STANCES[s.stance].past, "when": _when(s)}
+        for s in steps
+    )
 
 
 @dataclass

@@ -5,24 +5,26 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db import models
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 
 
 class Direction(models.TextChoices):
-    FOR = "for", "For"
-    AGAINST = "against", "Against"
-    NEUTRAL = "neutral", "Neutral"
+    FOR = "for", _("For")
+    AGAINST = "against", _("Against")
+    NEUTRAL = "neutral", _("Neutral")
 
 
 class Stance(models.TextChoices):
-    ASSERTS = "asserts", "asserts"
-    SUGGESTS = "suggests", "suggests"
-    ACKNOWLEDGES = "acknowledges", "acknowledges"
-    SUPPORTS = "supports", "supports"
-    DISPUTES = "disputes", "disputes"
-    DENIES = "denies", "denies"
-    RETRACTS = "retracts", "retracts"
-    DECLINES_TO_COMMENT = "declines_to_comment", "declines to comment"
-    ADDS_CONTEXT = "adds_context", "adds context"
+    ASSERTS = "asserts", _("asserts")
+    SUGGESTS = "suggests", _("suggests")
+    ACKNOWLEDGES = "acknowledges", _("acknowledges")
+    SUPPORTS = "supports", _("supports")
+    DISPUTES = "disputes", _("disputes")
+    DENIES = "denies", _("denies")
+    RETRACTS = "retracts", _("retracts")
+    DECLINES_TO_COMMENT = "declines_to_comment", _("declines to comment")
+    ADDS_CONTEXT = "adds_context", _("adds context")
 
 
 @dataclass(frozen=True)
@@ -31,23 +33,23 @@ class StanceWords:
     the party's name)."""
 
     direction: str
-    past: str
-    by: str
+    past: str | Promise  # in the reader's language when shown
+    by: str | Promise
 
 
 # The one table of stance wording. A retraction is "against": the speaker no longer stands
 # behind the claim. Because only each party's *latest* position counts towards "contested", a
 # party that asserts and then retracts does not make a claim contested on its own.
 STANCES: dict[str, StanceWords] = {
-    Stance.ASSERTS: StanceWords(Direction.FOR, "asserted", "asserted by"),
-    Stance.SUGGESTS: StanceWords(Direction.FOR, "suggested", "suggested by"),
-    Stance.ACKNOWLEDGES: StanceWords(Direction.FOR, "acknowledged", "acknowledged by"),
-    Stance.SUPPORTS: StanceWords(Direction.FOR, "supported", "supported by"),
-    Stance.DISPUTES: StanceWords(Direction.AGAINST, "disputed", "disputed by"),
-    Stance.DENIES: StanceWords(Direction.AGAINST, "denied", "denied by"),
-    Stance.RETRACTS: StanceWords(Direction.AGAINST, "retracted", "retracted by"),
+    Stance.ASSERTS: StanceWords(Direction.FOR, _("asserted"), _("asserted by")),
+    Stance.SUGGESTS: StanceWords(Direction.FOR, _("suggested"), _("suggested by")),
+    Stance.ACKNOWLEDGES: StanceWords(Direction.FOR, _("acknowledged"), _("acknowledged by")),
+    Stance.SUPPORTS: StanceWords(Direction.FOR, _("supported"), _("supported by")),
+    Stance.DISPUTES: StanceWords(Direction.AGAINST, _("disputed"), _("disputed by")),
+    Stance.DENIES: StanceWords(Direction.AGAINST, _("denied"), _("denied by")),
+    Stance.RETRACTS: StanceWords(Direction.AGAINST, _("retracted"), _("retracted by")),
     Stance.DECLINES_TO_COMMENT: StanceWords(
-        Direction.NEUTRAL, "declined to comment", "no comment from"
+        Direction.NEUTRAL, _("declined to comment"), _("no comment from")
     ),
     # An independent party that neither backs nor denies the claim but adds or qualifies a
     # material fact (a rights group's civilian toll beside an army's strike). Neutral, so it
@@ -55,7 +57,7 @@ STANCES: dict[str, StanceWords] = {
     # a separate related claim" because the fact belongs on this claim's timeline, where a
     # reader weighs it, and is entered in the same page as the rest of the story; a newsroom
     # that wants to track the fact on its own can still make it a claim and relate the two.
-    Stance.ADDS_CONTEXT: StanceWords(Direction.NEUTRAL, "added context", "context from"),
+    Stance.ADDS_CONTEXT: StanceWords(Direction.NEUTRAL, _("added context"), _("context from")),
 }
 STANCE_DIRECTION: dict[str, str] = {stance: words.direction for stance, words in STANCES.items()}
 
@@ -65,21 +67,21 @@ def stances(direction: str) -> list[str]:
 
 
 class Verdict(models.TextChoices):
-    UNVERIFIED = "unverified", "Unverified"
-    CONFIRMED = "confirmed", "Confirmed"
-    LIKELY_TRUE = "likely_true", "Likely true"
-    DISPUTED = "disputed", "Disputed"
-    UNPROVEN = "unproven", "Unproven"
-    MISLEADING = "misleading", "Misleading"
-    LIKELY_FALSE = "likely_false", "Likely false"
-    FALSE = "false", "False"
+    UNVERIFIED = "unverified", _("Unverified")
+    CONFIRMED = "confirmed", _("Confirmed")
+    LIKELY_TRUE = "likely_true", _("Likely true")
+    DISPUTED = "disputed", _("Disputed")
+    UNPROVEN = "unproven", _("Unproven")
+    MISLEADING = "misleading", _("Misleading")
+    LIKELY_FALSE = "likely_false", _("Likely false")
+    FALSE = "false", _("False")
 
 
 class Status(models.TextChoices):
-    DRAFT = "draft", "Draft"
-    IN_REVIEW = "in_review", "In review"
-    PUBLISHED = "published", "Published"
-    WITHDRAWN = "withdrawn", "Withdrawn"
+    DRAFT = "draft", _("Draft")
+    IN_REVIEW = "in_review", _("In review")
+    PUBLISHED = "published", _("Published")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
 # The one visibility rule starts here. A published claim is listed; a withdrawn one leaves the
@@ -90,31 +92,31 @@ LISTED_STATUSES = (Status.PUBLISHED,)
 
 
 class RelationKind(models.TextChoices):
-    CONTRADICTS = "contradicts", "contradicts"
-    DUPLICATE_OF = "duplicate_of", "duplicate of"
-    PART_OF = "part_of", "part of"
-    RELATED_TO = "related_to", "related to"
+    CONTRADICTS = "contradicts", _("contradicts")
+    DUPLICATE_OF = "duplicate_of", _("duplicate of")
+    PART_OF = "part_of", _("part of")
+    RELATED_TO = "related_to", _("related to")
 
 
 class TranslationMethod(models.TextChoices):
-    NONE = "", "—"
-    HUMAN = "human", "Human"
-    MACHINE = "machine", "Machine"
-    MACHINE_REVIEWED = "machine_reviewed", "Machine, reviewed by a person"
+    NONE = "", _("—")
+    HUMAN = "human", _("Human")
+    MACHINE = "machine", _("Machine")
+    MACHINE_REVIEWED = "machine_reviewed", _("Machine, reviewed by a person")
 
 
 class Channel(models.TextChoices):
-    EMAIL = "email", "Email"
-    PHONE = "phone", "Phone"
-    MESSAGING = "messaging", "Messaging app"
-    SOCIAL = "social", "Social media"
-    IN_PERSON = "in_person", "In person"
-    PRESS_OFFICE = "press_office", "Press office"
-    OTHER = "other", "Other"
+    EMAIL = "email", _("Email")
+    PHONE = "phone", _("Phone")
+    MESSAGING = "messaging", _("Messaging app")
+    SOCIAL = "social", _("Social media")
+    IN_PERSON = "in_person", _("In person")
+    PRESS_OFFICE = "press_office", _("Press office")
+    OTHER = "other", _("Other")
 
 
 class Outcome(models.TextChoices):
-    PENDING = "pending", "Awaiting reply"
-    REPLIED = "replied", "Replied"
-    DECLINED = "declined", "Declined to comment"
-    NO_RESPONSE = "no_response", "Did not respond"
+    PENDING = "pending", _("Awaiting reply")
+    REPLIED = "replied", _("Replied")
+    DECLINED = "declined", _("Declined to comment")
+    NO_RESPONSE = "no_response", _("Did not respond")

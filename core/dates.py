@@ -23,12 +23,14 @@ from typing import NamedTuple
 
 from django.db import models
 from django.db.models.functions import ExtractDay, ExtractMonth, ExtractYear
+from django.utils import dateformat
+from django.utils.translation import gettext_lazy as _
 
 
 class DatePrecision(models.TextChoices):
-    DAY = "day", "Day"
-    MONTH = "month", "Month"
-    YEAR = "year", "Year"
+    DAY = "day", _("Day")
+    MONTH = "month", _("Month")
+    YEAR = "year", _("Year")
 
 
 def normalise(value: datetime.date | None, precision: str) -> datetime.date | None:
@@ -42,15 +44,18 @@ def normalise(value: datetime.date | None, precision: str) -> datetime.date | No
     return value
 
 
+# How a date reads at each precision, day first in every language we serve; the month's name is
+# the active language's (Django's own catalogues): "7 October 2025", "7 octobre 2025",
+# "7 أكتوبر 2025"; "février 2025"; a year alone is its number.
+DISPLAY_FORMATS = {DatePrecision.DAY: "j F Y", DatePrecision.MONTH: "F Y", DatePrecision.YEAR: "Y"}
+
+
 def display(value: datetime.date | None, precision: str) -> str:
-    """'7 October 2025', 'February 2025' or '2023'."""
+    """'7 October 2025', 'February 2025' or '2023', in the active language and never more
+    precise than the date is known."""
     if value is None:
         return ""
-    if precision == DatePrecision.YEAR:
-        return f"{value.year}"
-    if precision == DatePrecision.MONTH:
-        return value.strftime("%B %Y")
-    return f"{value.day} {value.strftime('%B %Y')}"
+    return dateformat.format(value, DISPLAY_FORMATS.get(precision, DISPLAY_FORMATS["day"]))
 
 
 # Coarser precisions are larger.
@@ -223,6 +228,8 @@ def precision_field(verbose_name: str = "precision") -> models.CharField:
         max_length=5,
         choices=DatePrecision.choices,
         default=DatePrecision.DAY,
-        help_text="How precisely the date is known. Enter any day in the month or year; "
-        "it is stored as the first day of that period and shown as 'February 2025' or '2025'.",
+        help_text=_(
+            "How precisely the date is known. Enter any day in the month or year; it is stored "
+            "as the first day of that period and shown as 'February 2025' or '2025'."
+        ),
     )
