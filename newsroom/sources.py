@@ -1,10 +1,21 @@
 from __future__ import annotations
 
-from django.contrib import admin
+from typing import TYPE_CHECKING, Any
 
-from sources.models import Outlet, Source
+from django.contrib import admin, messages
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+
+from sources.models import Capture, CaptureOutcome, CaptureReason, LinkStatus, Outlet, Source
+from sources.tasks import enqueue_capture
 
 from .history import HistoryAdmin
+
+if TYPE_CHECKING:
+    from django.db.models import QuerySet
+    from django.http import HttpRequest
+
+CAPTURES_SHOWN = 20
 
 
 @admin.register(Outlet)
@@ -15,17 +26,72 @@ class OutletAdmin(HistoryAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
 
+class AttentionFilter(admin.SimpleListFilter):
+    """Sources needing attention: the original moved, changed, went, or cannot be captured."""
+
+    title = "needs attention"
+    parameter_name = "attention"
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
+        return [("yes", "Needs attention"), ("no", "No")]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[Source]) -> QuerySet[Source]:
+        if self.value() == "yes":
+            return queryset.needing_attention()
+        if self.value() == "no":
+            return queryset.exclude(link_status__in=LinkStatus.needing_attention())
+        return queryset
+
+
 @admin.register(Source)
 class SourceAdmin(HistoryAdmin):
-    list_display = ["title", "outlet", "published_on", "language", "reliability_display"]
-    list_filter = ["outlet__kind", "reliability", "language"]
+    list_display = [
+        "title",
+        "outlet",
+        "published_on",
+        "language",
+        "reliability_display",
+        "link_status",
+        "link_status_since",
+    ]
+    list_filter = [AttentionFilter, "link_status", "outlet__kind", "reliability", "language"]
     list_select_related = ["outlet"]
     search_fields = ["title", "url", "byline", "outlet__name"]
     autocomplete_fields = ["outlet"]
     date_hierarchy = "published_on"
+    actions = ["capture_again"]
+    readonly_fields = ["link_status", "link_status_since", "last_checked_at", "captures_table"]
     fieldsets = [
-        (None, {"fields": ["title", "url", "outlet", "byline", "published_on", "language"]}),
-        ("Preservation", {"fields": ["archive_url", "retrieved_on"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "title",
+                    "title_is_stand_in",
+                    "url",
+                    "outlet",
+                    "byline",
+                    "published_on",
+                    "language",
+                ]
+            },
+        ),
+        (
+            "Preservation",
+            {
+                "fields": [
+                    "link_status",
+                    "link_status_since",
+                    "last_checked_at",
+                    "captures_table",
+                    "archive_url",
+                    "retrieved_on",
+                ],
+                "description": "Every source with an address is captured when it is entered or "
+                "its address changes, and checked daily; every capture is kept. Use the action "
+                "“Capture again now” on the sources list to capture it by hand.",
+            },
+        ),
         ("Grading", {"fields": ["reliability"]}),
         ("Newsroom only", {"fields": ["internal_notes"]}),
     ]
@@ -33,3 +99,63 @@ class SourceAdmin(HistoryAdmin):
     @admin.display(description="reliability")
     def reliability_display(self, obj: Source) -> str:
         return obj.reliability_grade
+
+    @admin.display(description="captures (newest first)")
+    def captures_table(self, obj: Source) -> str:
+        if obj.pk is None:
+            return "Captured once saved."
+        rows = list(
+            Capture.objects.filter(source=obj).order_by("-captured_at", "-pk")[:CAPTURES_SHOWN]
+        )
+        if not rows:
+            return "None yet: the capture is queued." if obj.url else "No address to capture."
+        return format_html(
+            "<table><thead><tr><th>when</th><th>why</th><th>outcome</th><th>HTTP</th>"
+            "<th>final address</th><th>bytes</th><th>SHA-256</th><th>error</th><th>copy</th>"
+            "</tr></thead><tbody>{}</tbody></table>",
+            format_html_join(
+                "",
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>"
+                "<td><code>{}</code></td><td>{}</td><td>{}</td></tr>",
+                (
+                    (
+                        f"{row.captured_at:%Y-%m-%d %H:%M} UTC",
+                        row.get_reason_display(),
+                        row.get_outcome_display(),
+                        row.status_code or "—",
+                        row.final_url or "—",
+                        row.size if row.size is not None else "—",
+                        row.sha256 or "—",
+                        row.error or "",
+                        _copy_link(row),
+                    )
+                    for row in rows
+                ),
+            ),
+        )
+
+    @admin.action(description="Capture again now", permissions=["change"])
+    def capture_again(self, request: HttpRequest, queryset: QuerySet[Source]) -> None:
+        count = 0
+        for pk in queryset.exclude(url="").values_list("pk", flat=True):
+            enqueue_capture(pk, CaptureReason.BY_HAND)
+            count += 1
+        self.message_user(
+            request,
+            f"Queued {count} capture(s); they appear on each source's page when done.",
+            messages.SUCCESS,
+        )
+
+    def save_model(self, request: HttpRequest, obj: Source, form: Any, change: bool) -> None:
+        if "title" in form.changed_data:
+            obj.title_is_stand_in = False  # someone typed the title: a capture leaves it be
+        super().save_model(request, obj, form, change)
+
+
+def _copy_link(row: Capture) -> str:
+    if row.outcome != CaptureOutcome.CAPTURED or not row.warc:
+        return ""
+    return format_html(
+        '<a href="{}">WARC</a>',
+        reverse("sources:capture-warc", args=[row.source_id, row.pk]),
+    )

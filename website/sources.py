@@ -10,9 +10,10 @@ from typing import TYPE_CHECKING
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_safe
 
-from claims.visibility import public
+from claims.visibility import public, visible_to
 from sources.capture import captured_body
 from sources.fetch import media_type
 from sources.models import Capture, CaptureOutcome
@@ -48,9 +49,12 @@ def source_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _public_copy(pk: int, capture: int) -> Capture:
+def _copy(request: HttpRequest, pk: int, capture: int) -> Capture:
+    """A capture the reader may see: the public's, or any for newsroom staff who may preview
+    (the admin links here)."""
+    seen = visible_to(request.user)
     return get_object_or_404(
-        public.captures().filter(outcome=CaptureOutcome.CAPTURED).exclude(warc=""),
+        seen.captures().filter(outcome=CaptureOutcome.CAPTURED).exclude(warc=""),
         source_id=pk,
         pk=capture,
     )
@@ -60,13 +64,14 @@ def _download(response: HttpResponse) -> HttpResponse:
     response["Content-Security-Policy"] = DOWNLOAD_CSP
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "no-cache"
+    patch_vary_headers(response, ["Cookie"])  # staff may download what the public may not
     return response
 
 
 @require_safe
 def capture_copy(request: HttpRequest, pk: int, capture: int) -> HttpResponse:
     """The document as the newsroom captured it, to download."""
-    row = _public_copy(pk, capture)
+    row = _copy(request, pk, capture)
     try:
         body = captured_body(row)
     except OSError:
@@ -83,7 +88,7 @@ def capture_copy(request: HttpRequest, pk: int, capture: int) -> HttpResponse:
 @require_safe
 def capture_warc(request: HttpRequest, pk: int, capture: int) -> HttpResponse:
     """The web-archive record of the capture (WARC), for replay tools such as ReplayWeb.page."""
-    row = _public_copy(pk, capture)
+    row = _copy(request, pk, capture)
     try:
         warc = row.warc.open("rb")
     except OSError:
