@@ -89,7 +89,10 @@ def source_from_url(text: str) -> Source:
     if found:
         return found
     return Source(
-        url=url, title=title_from_url(url), outlet=outlet_for_host(urlsplit(url).hostname)
+        url=url,
+        title=title_from_url(url),
+        title_is_stand_in=True,  # the first capture puts the page's own title here
+        outlet=outlet_for_host(urlsplit(url).hostname),
     )
 
 
