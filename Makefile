@@ -1,5 +1,6 @@
 # Contested — everything a fresh machine needs goes through these targets.
 #   make run    create .venv, migrate, load the demo, ensure a login, serve on http://127.0.0.1:8000
+#               with the task worker beside it
 #   make test   create .venv, run every test on SQLite, then on PostgreSQL if DATABASE_URL names one
 #   make serve  production: migrate, collectstatic, check --deploy, gunicorn (bin/serve)
 #   make lint   ruff check + ruff format --check + the layer contract + makemigrations --check
@@ -29,7 +30,9 @@ run: $(STAMP)
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
 	$(PY) manage.py ensure_demo_login
-	$(PY) manage.py runserver 127.0.0.1:8000
+	@# The task worker (captures of sources) runs beside the server and stops with it.
+	$(PY) manage.py db_worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT; \
+	  $(PY) manage.py runserver 127.0.0.1:8000
 
 # Production (README, "Production"): DEBUG off, settings from the environment.
 serve: $(STAMP)
