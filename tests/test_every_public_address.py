@@ -16,6 +16,7 @@ from actors.models import ActorRelation
 from api.urls import router
 from claims.models import ClaimRelation, RequestForComment, Statement
 from tests.api.conftest import SECRET
+from tests.sources.helpers import stored_capture
 from website import urls as site_urls
 
 pytestmark = pytest.mark.django_db
@@ -42,6 +43,11 @@ API_OBJECTS = {
     ),
 }
 SITE_OBJECTS = {
+    # Before "source": a capture's address is under its source's.
+    "capture": lambda ledger: (
+        (ledger.source.pk, stored_capture(ledger.source).pk),
+        (ledger.secret_source.pk, stored_capture(ledger.secret_source).pk),
+    ),
     "claim": lambda ledger: (ledger.claim.slug, ledger.draft.slug),
     "actor": lambda ledger: (ledger.fla.slug, ledger.secret_actor.slug),
     "source": lambda ledger: (ledger.source.pk, ledger.secret_source.pk),
@@ -91,8 +97,9 @@ def site_addresses(ledger: Any) -> list[tuple[str, int]]:
         kinds = [kind for kind in SITE_OBJECTS if kind in name]
         assert kinds, f"{name} takes an object: say which in SITE_OBJECTS"
         public, secret = SITE_OBJECTS[kinds[0]](ledger)
-        addresses.append((reverse(name, args=[public]), 200))
-        addresses.append((reverse(name, args=[secret]), 404))
+        as_args = lambda key: list(key) if isinstance(key, tuple) else [key]  # noqa: E731
+        addresses.append((reverse(name, args=as_args(public)), 200))
+        addresses.append((reverse(name, args=as_args(secret)), 404))
     return addresses
 
 
