@@ -6,6 +6,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
@@ -20,17 +21,17 @@ if TYPE_CHECKING:
 
 
 class ActorKind(models.TextChoices):
-    PERSON = "person", "Person"
-    ARMED_GROUP = "armed_group", "Armed group"
-    GOVERNMENT = "government", "Government"
-    MILITARY = "military", "Military"
-    STATE = "state", "State"
-    MINISTRY = "ministry", "Ministry or agency"
-    COMPANY = "company", "Company"
-    INTERGOVERNMENTAL = "intergovernmental", "Intergovernmental body"
-    MEDIA = "media", "Media"
-    EXPERT = "expert", "Expert or research body"
-    OTHER = "other", "Other"
+    PERSON = "person", _("Person")
+    ARMED_GROUP = "armed_group", _("Armed group")
+    GOVERNMENT = "government", _("Government")
+    MILITARY = "military", _("Military")
+    STATE = "state", _("State")
+    MINISTRY = "ministry", _("Ministry or agency")
+    COMPANY = "company", _("Company")
+    INTERGOVERNMENTAL = "intergovernmental", _("Intergovernmental body")
+    MEDIA = "media", _("Media")
+    EXPERT = "expert", _("Expert or research body")
+    OTHER = "other", _("Other")
 
 
 class Actor(TimeStampedModel):
@@ -114,13 +115,13 @@ class ActorAlias(PlainTextModel):
 
 
 class RelationKind(models.TextChoices):
-    SPOKESPERSON_OF = "spokesperson_of", "spokesperson of"
-    MEMBER_OF = "member_of", "member of"
-    PART_OF = "part_of", "part of"
-    SUCCESSOR_OF = "successor_of", "successor of"
-    ALLIED_WITH = "allied_with", "allied with"
-    CONTROLLED_BY = "controlled_by", "controlled by"
-    AFFILIATED_WITH = "affiliated_with", "affiliated with"
+    SPOKESPERSON_OF = "spokesperson_of", _("spokesperson of")
+    MEMBER_OF = "member_of", _("member of")
+    PART_OF = "part_of", _("part of")
+    SUCCESSOR_OF = "successor_of", _("successor of")
+    ALLIED_WITH = "allied_with", _("allied with")
+    CONTROLLED_BY = "controlled_by", _("controlled by")
+    AFFILIATED_WITH = "affiliated_with", _("affiliated with")
 
 
 class ActorRelation(TimeStampedModel):
