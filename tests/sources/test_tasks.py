@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import io
 import os
 import subprocess
 import sys
@@ -155,3 +156,16 @@ def test_the_worker_process_captures_a_source_entered_without_anyone_waiting(all
     assert row.outcome == CaptureOutcome.CAPTURED
     assert (tmp_path / row.warc.name).exists()
     assert DBTaskResult.objects.get().status == "SUCCESSFUL"
+
+
+@pytest.mark.django_db
+def test_the_daily_check_queues_every_source_not_checked_lately(settings):
+    settings.SOURCE_CHECK_INTERVAL_HOURS = 24
+    never = SourceFactory()
+    stale = SourceFactory(last_checked_at=timezone.now() - datetime.timedelta(hours=25))
+    SourceFactory(last_checked_at=timezone.now() - datetime.timedelta(hours=1))
+    SourceFactory(url="")
+
+    call_command("check_sources", stdout=io.StringIO())
+
+    assert sorted(queued()) == sorted([[never.pk, "check"], [stale.pk, "check"]])
