@@ -4,6 +4,8 @@
 #   make test   create .venv, run every test on SQLite, then on PostgreSQL if DATABASE_URL names one
 #   make serve  production: migrate, collectstatic, check --deploy, gunicorn (bin/serve)
 #   make lint   ruff check + ruff format --check + the layer contract + makemigrations --check
+#               + the translations (locale/: none stale, none missing, compiled)
+#   make messages  update locale/ from the code and compile it (needs gettext)
 
 # Django 6 needs Python 3.12+. Use $(PYTHON) if given, else the first 3.12+ interpreter found.
 PYTHON ?= $(shell for p in python3.13 python3.12 python3 \
@@ -17,7 +19,7 @@ export DEBUG ?= 1
 # Test workers (pytest-xdist, a database each); TEST_WORKERS=0 runs the suite in one process.
 TEST_WORKERS ?= auto
 
-.PHONY: run serve test test-sqlite test-postgres lint migrations-check format clean
+.PHONY: run serve test test-sqlite test-postgres lint migrations-check messages format clean
 
 $(STAMP): pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Contested needs Python 3.12 or newer (Django 6). Install one, or run: make PYTHON=/path/to/python3.12 ..." >&2; exit 1; }
@@ -58,6 +60,12 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports
 	$(MAKE) --no-print-directory migrations-check
+	$(PY) manage.py check_translations
+
+# The catalogues in locale/ (README, "Languages"): new messages in, gone ones out, then compiled.
+# The compiled .mo files are committed, so running and testing need no gettext.
+messages: $(STAMP)
+	$(PY) manage.py check_translations --update
 
 migrations-check: $(STAMP)
 	DATABASE_URL= $(PY) manage.py makemigrations --check --dry-run
