@@ -9,6 +9,7 @@ from django_tasks_db.models import DBTaskResult
 
 from sources.capture import capture
 from sources.models import CaptureReason, Source
+from sources.tasks import CaptureFailed, capture_source
 from tests.factories import OutletFactory, SourceFactory
 
 pytestmark = pytest.mark.django_db
@@ -109,3 +110,24 @@ def test_typing_a_title_clears_the_stand_in_mark(editor):
     assert response.status_code == 302
     source.refresh_from_db()
     assert not source.title_is_stand_in
+
+
+def test_a_failed_tasks_error_shows_in_the_admins_task_results(admin_client, server):
+    server.expect_request("/story").respond_with_data("Busy", status=503)
+    source = SourceFactory(url=server.url_for("/story"))
+    result = DBTaskResult.objects.create(
+        task_path="sources.tasks.capture_source",
+        args_kwargs={"args": [source.pk, "entry"], "kwargs": {}},
+        backend_name="default",
+        queue_name="default",
+        priority=0,
+    )
+    with pytest.raises(CaptureFailed) as failure:
+        capture_source.call(source.pk, "entry")
+    result.set_failed(failure.value)  # as the worker records it
+
+    page = admin_client.get(
+        reverse("admin:django_tasks_database_dbtaskresult_change", args=[result.pk])
+    ).content.decode()
+
+    assert "HTTP 503" in page
