@@ -362,7 +362,9 @@ elif CAPTURE_STORAGE == "s3":
         },
     }
 else:
-    raise ImproperlyConfigured(f"CAPTURE_STORAGE must be filesystem or s3; got {CAPTURE_STORAGE!r}.")
+    raise ImproperlyConfigured(
+        f"CAPTURE_STORAGE must be filesystem or s3; got {CAPTURE_STORAGE!r}."
+    )
 
 # The fetcher's limits (sources/fetch.py). Private, loopback, link-local and other non-public
 # addresses are refused after DNS resolution and on every redirect, unless listed here as an
