@@ -45,7 +45,14 @@ def error_response(request: HttpRequest, status: int) -> HttpResponse:
         response: HttpResponse = JsonResponse({"detail": str(DETAILS[status])}, status=status)
     else:
         template = loader.select_template([f"{status}.html", "error.html"])
-        context = {"status": status, "reason": REASONS[status], "detail": DETAILS[status]}
+        # ``is_error``: the page names no address of its own (its language links go to the home
+        # pages), so a draft's 404 is the same page as a missing one's.
+        context = {
+            "status": status,
+            "reason": REASONS[status],
+            "detail": DETAILS[status],
+            "is_error": True,
+        }
         response = HttpResponse(template.render(context, request), status=status)
     if status == 503:
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)

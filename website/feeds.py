@@ -9,6 +9,8 @@ from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from actors.models import Actor
 from claims.models import Claim, Statement, Topic
@@ -41,8 +43,8 @@ class PrintableAtomFeed(Atom1Feed):
 
 class ClaimsFeed(Feed):
     feed_type = PrintableAtomFeed
-    title = "Contested: new and updated claims"
-    subtitle = "Claims as they are published or updated, with the newsroom's verdict."
+    title = _("Contested: new and updated claims")
+    subtitle = _("Claims as they are published or updated, with the newsroom's verdict.")
     author_name = "Contested"
 
     def link(self) -> str:
@@ -58,7 +60,7 @@ class ClaimsFeed(Feed):
         return item.text
 
     def item_description(self, item: Claim) -> str:
-        verdict = f"Verdict: {item.get_verdict_display()}."
+        verdict = gettext("Verdict: %(verdict)s.") % {"verdict": item.get_verdict_display()}
         return f"{item.summary}\n\n{verdict}" if item.summary else verdict
 
     def item_pubdate(self, item: Claim) -> datetime.datetime | None:
@@ -78,7 +80,7 @@ class ActorClaimsFeed(ClaimsFeed):
         return get_object_or_404(public.actors(), slug=slug)
 
     def title(self, obj: Actor) -> str:
-        return f"Contested: claims on which {obj.name} took a position"
+        return gettext("Contested: claims on which %(name)s took a position") % {"name": obj.name}
 
     def link(self, obj: Actor) -> str:
         return obj.get_absolute_url()
@@ -94,7 +96,7 @@ class TopicClaimsFeed(ClaimsFeed):
         return get_object_or_404(public.topics(), slug=slug)
 
     def title(self, obj: Topic) -> str:
-        return f"Contested: claims on {obj.name}"
+        return gettext("Contested: claims on %(name)s") % {"name": obj.name}
 
     def link(self, obj: Topic) -> str:
         return reverse("topic-detail", args=[obj.slug])

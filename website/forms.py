@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from claims.visibility import public
 
@@ -55,7 +56,7 @@ def actor_suggestions() -> list[str]:
 def dress(form: forms.Form) -> list[forms.BoundField]:
     """The site's fields of the filter form, with the widgets a reader's browser needs."""
     actor = form.fields["actor"]
-    actor.widget = DatalistInput(attrs={"placeholder": "Name or alias, e.g. FLA"})
+    actor.widget = DatalistInput(attrs={"placeholder": _("Name or alias, e.g. FLA")})
     actor.widget.suggestions = actor_suggestions()
     actor.max_length = 200
     for name in ("event_after", "event_before"):

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from actors.models import Actor
 from claims.models import CHRONOLOGICAL, Claim, RequestForComment, Statement
@@ -89,16 +91,16 @@ def claim_for_page(slug: str, *, seen: Visibility = public) -> Claim:
 
 # How a relation reads from each end: "This claim contradicts …", "This claim has as a part …".
 _RELATION_FROM = {
-    RelationKind.CONTRADICTS: "contradicts",
-    RelationKind.DUPLICATE_OF: "is a duplicate of",
-    RelationKind.PART_OF: "is part of",
-    RelationKind.RELATED_TO: "is related to",
+    RelationKind.CONTRADICTS: _("contradicts"),
+    RelationKind.DUPLICATE_OF: _("is a duplicate of"),
+    RelationKind.PART_OF: _("is part of"),
+    RelationKind.RELATED_TO: _("is related to"),
 }
 _RELATION_TO = {
-    RelationKind.CONTRADICTS: "contradicts",
-    RelationKind.DUPLICATE_OF: "has a duplicate:",
-    RelationKind.PART_OF: "includes",
-    RelationKind.RELATED_TO: "is related to",
+    RelationKind.CONTRADICTS: _("contradicts"),
+    RelationKind.DUPLICATE_OF: _("has a duplicate:"),
+    RelationKind.PART_OF: _("includes"),
+    RelationKind.RELATED_TO: _("is related to"),
 }
 
 
@@ -118,15 +120,18 @@ def reply_sentence(request: RequestForComment) -> str:
     asked = display_date(request.requested_on, DatePrecision.DAY)
     by = display_date(request.deadline, DatePrecision.DAY) if request.deadline else ""
     name = request.actor.name
+    words = {"name": name, "by": by, "asked": asked}
     if request.outcome == Outcome.NO_RESPONSE:
         if by:
-            return f"{name} did not respond to a request for comment by {by}."
-        return f"{name} did not respond to a request for comment sent on {asked}."
+            return gettext("%(name)s did not respond to a request for comment by %(by)s.") % words
+        return (
+            gettext("%(name)s did not respond to a request for comment sent on %(asked)s.") % words
+        )
     if request.outcome == Outcome.DECLINED:
-        return f"{name} declined to comment when asked on {asked}."
+        return gettext("%(name)s declined to comment when asked on %(asked)s.") % words
     if request.outcome == Outcome.REPLIED:
-        return f"{name} replied to a request for comment sent on {asked}."
-    return f"{name} was asked for comment on {asked}."
+        return gettext("%(name)s replied to a request for comment sent on %(asked)s.") % words
+    return gettext("%(name)s was asked for comment on %(asked)s.") % words
 
 
 # Actors ------------------------------------------------------------------------------------------
@@ -195,22 +200,22 @@ def actor_standing(actor: Actor) -> ActorStanding:
 # How a relation reads from each end: "Ramadane is spokesperson of the FLA", "the FLA has as
 # spokesperson Ramadane".
 _ACTOR_RELATION_FROM = {
-    "spokesperson_of": "is spokesperson of",
-    "member_of": "is a member of",
-    "part_of": "is part of",
-    "successor_of": "is the successor of",
-    "allied_with": "is allied with",
-    "controlled_by": "is controlled by",
-    "affiliated_with": "is affiliated with",
+    "spokesperson_of": _("is spokesperson of"),
+    "member_of": _("is a member of"),
+    "part_of": _("is part of"),
+    "successor_of": _("is the successor of"),
+    "allied_with": _("is allied with"),
+    "controlled_by": _("is controlled by"),
+    "affiliated_with": _("is affiliated with"),
 }
 _ACTOR_RELATION_TO = {
-    "spokesperson_of": "has as spokesperson",
-    "member_of": "has as a member",
-    "part_of": "includes",
-    "successor_of": "was succeeded by",
-    "allied_with": "is allied with",
-    "controlled_by": "controls",
-    "affiliated_with": "is affiliated with",
+    "spokesperson_of": _("has as spokesperson"),
+    "member_of": _("has as a member"),
+    "part_of": _("includes"),
+    "successor_of": _("was succeeded by"),
+    "allied_with": _("is allied with"),
+    "controlled_by": _("controls"),
+    "affiliated_with": _("is affiliated with"),
 }
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from django.utils.translation import gettext, ngettext
+
 from claims.positions import chronological
 from claims.vocabulary import Direction
 
@@ -131,14 +133,27 @@ class Timeline:
     def description(self) -> str:
         counts = self.counts
         if not self.marks:
-            return "No statements yet."
+            return gettext("No statements yet.")
         first = self.marks[0].statement.stated_on_display
         last = self.marks[-1].statement.stated_on_display
-        span = first if first == last else f"from {first} to {last}"
-        return (
-            f"{len(self.marks)} statements, {span}: {counts[Direction.FOR]} for the claim, "
-            f"{counts[Direction.AGAINST]} against, {counts[Direction.NEUTRAL]} neutral."
+        span = (
+            first
+            if first == last
+            else gettext("from %(first)s to %(last)s") % {"first": first, "last": last}
         )
+        return ngettext(
+            "%(count)d statement, %(span)s: %(for)d for the claim, %(against)d against, "
+            "%(neutral)d neutral.",
+            "%(count)d statements, %(span)s: %(for)d for the claim, %(against)d against, "
+            "%(neutral)d neutral.",
+            len(self.marks),
+        ) % {
+            "count": len(self.marks),
+            "span": span,
+            "for": counts[Direction.FOR],
+            "against": counts[Direction.AGAINST],
+            "neutral": counts[Direction.NEUTRAL],
+        }
 
 
 def timeline(statements: Iterable[Statement]) -> Timeline:
@@ -151,7 +166,10 @@ def timeline(statements: Iterable[Statement]) -> Timeline:
         mark_is_neutral = statement.direction == Direction.NEUTRAL
         stance = statement.get_stance_display()
         if party.pk != statement.actor_id:
-            stance = f"{stance}, via {statement.actor.name}"
+            stance = gettext("%(stance)s, via %(name)s") % {
+                "stance": stance,
+                "name": statement.actor.name,
+            }
         marks.append(
             TimelineMark(
                 statement=statement,
@@ -228,11 +246,16 @@ def grid_picture(grid: Grid) -> GridPicture:
                     stance=statement.get_stance_display(),
                 )
             )
-    description = (
-        f"{len(grid.rows)} parties across {len(grid.claims)} claims. Positions: "
-        f"{counts[Direction.FOR]} for, {counts[Direction.AGAINST]} against, "
-        f"{counts[Direction.NEUTRAL]} neutral. 'Show as a table', below, gives each one."
-    )
+    description = gettext(
+        "%(parties)d parties across %(claims)d claims. Positions: %(for)d for, %(against)d "
+        "against, %(neutral)d neutral. 'Show as a table', below, gives each one."
+    ) % {
+        "parties": len(grid.rows),
+        "claims": len(grid.claims),
+        "for": counts[Direction.FOR],
+        "against": counts[Direction.AGAINST],
+        "neutral": counts[Direction.NEUTRAL],
+    }
     return GridPicture(
         columns=columns,
         rows=rows,
