@@ -44,9 +44,9 @@ class ApiLanguageMiddleware:
         if not request.path_info.startswith(API_PREFIX):
             return self.get_response(request)
         language = accepted_language(request)
-        translation.activate(language)
         request.LANGUAGE_CODE = language
-        response = self.get_response(request)
+        with translation.override(language):
+            response = self.get_response(request)
         patch_vary_headers(response, ["Accept-Language"])
         response.headers.setdefault("Content-Language", language)
         return response
