@@ -15,7 +15,9 @@ every row and reports drift.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from django.db.models import BooleanField, ExpressionWrapper, F
@@ -27,16 +29,40 @@ from actors.models import Actor
 from .models import Claim, RequestForComment, Statement, contested_now
 from .visibility import quoted_publicly, referenced_publicly
 
+_deferred = threading.local()
+
+
+@contextmanager
+def deferred() -> Iterator[None]:
+    """Inside it, the facts of the rows written are recomputed once, on the way out, instead of
+    after each write: a bulk write (a ledger import) costs one recomputation per row touched,
+    not one per statement. Use it inside the write's transaction."""
+    if getattr(_deferred, "ids", None) is not None:
+        yield
+        return
+    _deferred.ids = {"claims": set(), "actors": set()}
+    try:
+        yield
+        ids = _deferred.ids
+    finally:
+        _deferred.ids = None
+    refresh_claims(ids["claims"])
+    refresh_actors(ids["actors"])
+
 
 def refresh_claims(ids: Iterable[int | None]) -> None:
     ids = {pk for pk in ids if pk is not None}
-    if ids:
+    if getattr(_deferred, "ids", None) is not None:
+        _deferred.ids["claims"] |= ids
+    elif ids:
         Claim.objects.filter(pk__in=ids).update(is_contested=contested_now())
 
 
 def refresh_actors(ids: Iterable[int | None]) -> None:
     ids = {pk for pk in ids if pk is not None}
-    if ids:
+    if getattr(_deferred, "ids", None) is not None:
+        _deferred.ids["actors"] |= ids
+    elif ids:
         Actor.objects.filter(pk__in=ids).update(**actor_facts())
 
 

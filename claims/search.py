@@ -18,7 +18,9 @@ saved or deleted. Writes that bypass signals (``bulk_create``, ``QuerySet.update
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
@@ -97,8 +99,30 @@ def _document(claim: Claim) -> ClaimSearchDocument:
     return ClaimSearchDocument(claim=claim, title=claim.text, body=body)
 
 
+_deferred = threading.local()
+
+
+@contextmanager
+def deferred() -> Iterator[None]:
+    """Inside it, the search documents of the claims written are rebuilt once, on the way out,
+    instead of after each write (a ledger import). Use it inside the write's transaction."""
+    if getattr(_deferred, "ids", None) is not None:
+        yield
+        return
+    _deferred.ids = set()
+    try:
+        yield
+        ids = _deferred.ids
+    finally:
+        _deferred.ids = None
+    refresh_search_documents(ids)
+
+
 def refresh_search_documents(claim_ids: Iterable[int]) -> None:
     """Rebuild the search documents of these claims (ids of deleted claims are ignored)."""
+    if getattr(_deferred, "ids", None) is not None:
+        _deferred.ids.update(claim_ids)
+        return
     ids = sorted(set(claim_ids))
     for start in range(0, len(ids), BATCH):
         batch = ids[start : start + BATCH]

@@ -25,6 +25,7 @@ importing would do.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -36,7 +37,7 @@ from django.db import IntegrityError, transaction
 from actors.models import Actor, ActorAlias, ActorRelation
 from sources.models import Outlet, Source
 
-from .. import permissions, services
+from .. import derived, permissions, search, services
 from ..concurrency import StaleEdit
 from ..models import Citation, Claim, ClaimRelation, RequestForComment, Statement, Topic
 from ..vocabulary import PUBLIC_STATUSES, Status
@@ -150,7 +151,10 @@ def load_ledger(
         return report
     try:
         with transaction.atomic():
-            _Loader(bundle, by=by, report=report, publish=publish, note=correction_note).run()
+            # Contested-ness, actors' public-ness and the search documents recomputed once per
+            # row touched, at the end.
+            with search.deferred(), derived.deferred():
+                _Loader(bundle, by=by, report=report, publish=publish, note=correction_note).run()
             if dry_run or not report.ok:
                 raise _RollBack
     except _RollBack:
@@ -507,10 +511,61 @@ def _field_name(name: str) -> str:
     return name.removesuffix("_precision")
 
 
+# The database's check constraints, as the person who wrote the file reads them: the field, and
+# what to do. (A check constraint's default message names the constraint.)
+READABLE = {
+    "claims_claim_verdict_has_reasoning": ("verdict_reasoning", "Give the verdict's reasoning."),
+    "claims_claim_public_has_published_at": (
+        "published_at",
+        "A public claim has a publication time.",
+    ),
+    "claims_claim_withdrawn_has_reason": ("withdrawal_reason", "Say why the claim was withdrawn."),
+    "claims_claim_coordinates_valid": (
+        "latitude",
+        "Give both latitude (−90 to 90) and longitude (−180 to 180), or neither.",
+    ),
+    "claims_statement_not_on_own_behalf": (
+        "on_behalf_of",
+        "Leave it blank when the actor speaks for itself.",
+    ),
+    "claims_statement_has_quote_or_paraphrase": ("paraphrase", "Give a quote or a paraphrase."),
+    "claims_relation_not_reflexive": ("to_claim", "A claim is not related to itself."),
+    "claims_rfc_deadline_after_request": ("deadline", "The deadline comes after the request."),
+    "claims_rfc_reply_only_when_replied": (
+        "reply",
+        "Give a reply only with the outcome “replied”.",
+    ),
+    "actors_actor_dissolved_after_founded": ("dissolved_on", "Dissolved after it was founded."),
+    "actors_relation_not_reflexive": ("object", "An actor is not related to itself."),
+    "actors_relation_ends_after_start": ("end_on", "The relation ends after it starts."),
+    "sources_source_retrieved_after_published": (
+        "retrieved_on",
+        "Retrieved on or after the day it was published.",
+    ),
+}
+_CONSTRAINT = re.compile(r"^Constraint “(?P<name>[^”]+)” is violated\.$")
+
+
 def _by_field(error: ValidationError) -> dict[str, list[str]]:
-    if hasattr(error, "error_dict"):
-        return {
+    """``error``'s messages by field, a database constraint's name never among them."""
+    if not hasattr(error, "error_dict"):
+        found: dict[str, list[str]] = {"": error.messages}
+    else:
+        found = {
             ("" if name == "__all__" else name): messages
             for name, messages in error.message_dict.items()
         }
-    return {"": error.messages}
+    readable: dict[str, list[str]] = {}
+    for name, messages in found.items():
+        for message in messages:
+            match = _CONSTRAINT.match(message)
+            if match is None:
+                readable.setdefault(name, []).append(message)
+                continue
+            constraint = match["name"]
+            field, text = READABLE.get(constraint, ("", "These values do not go together."))
+            if constraint.endswith("_valid") and constraint not in READABLE:
+                continue  # a choice: the field's own error says which
+            if text not in readable.get(field, []):
+                readable.setdefault(field, []).append(text)
+    return readable or {"": ["These values do not go together."]}

@@ -1,0 +1,60 @@
+"""export → import into an empty database → export gives the same bytes, on the demo ledger and
+on a generated one of a few thousand claims; importing the same file twice changes nothing."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.management import call_command
+
+from claims.ledger.load import check_format, load_ledger
+from claims.models import Claim
+from tests.ledgers.conftest import empty_the_ledger, exported
+from tests.ledgers.generated import generated_ledger
+
+pytestmark = pytest.mark.django_db
+
+
+def round_trip(importer, scope: str = "newsroom") -> tuple[str, str]:
+    before, bundle = exported(scope)
+    assert check_format(bundle) == []
+    empty_the_ledger()
+    report = load_ledger(bundle, by=importer, file_name="ledger.json", publish=True)
+    assert report.ok, report.errors()[:5]
+    after, _ = exported(scope)
+    return before, after
+
+
+def test_the_demo_ledger_comes_back_byte_for_byte(importer):
+    call_command("load_demo", verbosity=0)
+    before, after = round_trip(importer)
+    assert after == before
+    assert '"slug":"fla-drone-helicopter' in before or "helicopter" in before
+
+
+def test_the_published_demo_ledger_comes_back_byte_for_byte(importer):
+    call_command("load_demo", verbosity=0)
+    before, after = round_trip(importer, scope="public")
+    assert after == before
+
+
+# Three imports of ~6,000 records each, through the services: minutes, not seconds.
+@pytest.mark.timeout(1200)
+def test_a_generated_ledger_of_two_thousand_claims_comes_back_byte_for_byte(importer):
+    report = load_ledger(
+        generated_ledger(2000, most_statements=1), by=importer, file_name="g.json", publish=True
+    )
+    assert report.ok, report.errors()[:5]
+    assert Claim.objects.count() == 2000
+    before, after = round_trip(importer)
+    assert after == before
+    assert before.count('"status":"withdrawn"') > 100
+
+
+def test_the_same_file_twice_changes_nothing_the_second_time(importer):
+    call_command("load_demo", verbosity=0)
+    _, bundle = exported()
+    history_rows = Claim.history.count()
+    report = load_ledger(bundle, by=importer, file_name="ledger.json", publish=True)
+    assert report.ok
+    assert set(report.counts()) == {"unchanged"}
+    assert Claim.history.count() == history_rows
