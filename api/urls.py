@@ -6,6 +6,7 @@ from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import SimpleRouter
 
+from . import export
 from .actors import ActorViewSet
 from .claims import ClaimViewSet
 from .records import (
@@ -31,6 +32,7 @@ router.register("claim-relations", ClaimRelationViewSet, basename="claim-relatio
 router.register("requests-for-comment", RequestForCommentViewSet, basename="request-for-comment")
 
 urlpatterns = [
+    path("export/ledger.json", export.ledger, name="ledger-export"),
     *router.urls,
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),

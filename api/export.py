@@ -1,0 +1,47 @@
+"""The published ledger as one file: ``GET /api/v1/export/ledger.json``.
+
+The dataset a researcher cites: every public record in the ledger format (``claims.ledger``,
+``claims/ledger/schema.json``), through the one visibility rule (``claims.visibility.public``),
+with the time it was generated. Streamed record by record, so its size does not matter. When the
+shared response cache is on (``RESPONSE_CACHE``), each version of the ledger is written once to
+the default storage and served from there until a write changes the public ledger (the global
+data stamp, ``claims.stamps``); otherwise every download is generated afresh.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.http import FileResponse, StreamingHttpResponse
+from django.utils import timezone
+from django.views.decorators.http import require_safe
+
+from claims.ledger.export import export_ledger, export_text
+from claims.stamps import GLOBAL
+from core import response_cache
+
+if TYPE_CHECKING:
+    from django.http import HttpRequest, HttpResponse
+
+FILE_NAME = "contested-ledger.json"
+CONTENT_TYPE = "application/json; charset=utf-8"
+
+
+@require_safe
+def ledger(request: HttpRequest) -> HttpResponse:
+    if not response_cache.enabled():
+        response = StreamingHttpResponse(
+            export_ledger(scope="public", generated_at=timezone.now()), content_type=CONTENT_TYPE
+        )
+    else:
+        [stamp] = response_cache.read([GLOBAL])
+        path = f"exports/ledger-{stamp}.json"
+        if not default_storage.exists(path):
+            text = export_text(scope="public", generated_at=timezone.now())
+            default_storage.save(path, ContentFile(text.encode()))
+        response = FileResponse(default_storage.open(path, "rb"), content_type=CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{FILE_NAME}"'
+    response["Cache-Control"] = "no-cache"
+    return response
