@@ -26,7 +26,8 @@ from actors.models import Actor, ActorKind
 from claims import services
 from claims.models import Citation, Claim
 from core.slugs import derive_slug
-from sources.models import Outlet, OutletKind, Source
+from sources.lookup import outlet_for_host, title_from_url
+from sources.models import Source
 from sources.urls_normalise import normalise_url
 
 if TYPE_CHECKING:
@@ -47,30 +48,6 @@ def actor_from_name(name: str) -> Actor:
         .first()
     )
     return found or Actor(name=name, kind=ActorKind.OTHER, slug=derive_slug(name, 200))
-
-
-def outlet_for_host(host: str) -> Outlet:
-    """The outlet whose website is on ``host`` (``www.`` aside), else a new one named after it."""
-    bare = host.removeprefix("www.")
-    for outlet in Outlet.objects.filter(website__icontains=bare).order_by("pk"):
-        website_host = (urlsplit(outlet.website).hostname or "").removeprefix("www.")
-        if website_host == bare:
-            return outlet
-    found = Outlet.objects.filter(name__iexact=bare).first()
-    return found or Outlet(
-        name=bare, kind=OutletKind.OTHER, website=f"https://{bare}", slug=derive_slug(bare, 200)
-    )
-
-
-def title_from_url(url: str) -> str:
-    """A readable stand-in title from the address's last path segment, for the reporter or
-    editor to replace: ``…/burkina-drones-destroy-jnim-convoy.html`` → "Burkina drones destroy
-    jnim convoy"."""
-    parts = urlsplit(url)
-    segments = [s for s in parts.path.split("/") if s]
-    last = segments[-1].rsplit(".", 1)[0] if segments else ""
-    words = " ".join(last.replace("_", "-").split("-")).strip()
-    return (words[:1].upper() + words[1:]) if words and not words.isdigit() else parts.netloc
 
 
 def source_from_url(text: str) -> Source:
