@@ -81,7 +81,10 @@ def test_an_update_with_the_current_etag_succeeds(reporter_api, publisher_api):
     claim = ClaimFactory(published=True)
     etag = publisher_api.get(f"{URL}{claim.pk}/")["ETag"]
     response = publisher_api.patch(
-        f"{URL}{claim.pk}/", {"summary": "First."}, format="json", HTTP_IF_MATCH=etag
+        f"{URL}{claim.pk}/",
+        {"summary": "First.", "correction_note": "Summary corrected."},
+        format="json",
+        HTTP_IF_MATCH=etag,
     )
     assert response.status_code == 200, response.content
     assert response["ETag"] != etag
@@ -90,9 +93,13 @@ def test_an_update_with_the_current_etag_succeeds(reporter_api, publisher_api):
 def test_an_update_with_a_stale_etag_is_a_412_and_changes_nothing(publisher_api):
     claim = ClaimFactory(published=True)
     etag = publisher_api.get(f"{URL}{claim.pk}/")["ETag"]
-    publisher_api.patch(f"{URL}{claim.pk}/", {"summary": "First."}, format="json")
+    first = {"summary": "First.", "correction_note": "Summary corrected."}
+    publisher_api.patch(f"{URL}{claim.pk}/", first, format="json")
     response = publisher_api.patch(
-        f"{URL}{claim.pk}/", {"summary": "Second."}, format="json", HTTP_IF_MATCH=etag
+        f"{URL}{claim.pk}/",
+        {"summary": "Second.", "correction_note": "Again."},
+        format="json",
+        HTTP_IF_MATCH=etag,
     )
     assert response.status_code == 412
     claim.refresh_from_db()
@@ -109,7 +116,8 @@ def test_an_unreadable_if_match_is_a_412(publisher_api):
 
 def test_a_write_is_recorded_in_the_history(publisher_api):
     claim = ClaimFactory(published=True)
-    publisher_api.patch(f"{URL}{claim.pk}/", {"summary": "Corrected."}, format="json")
+    corrected = {"summary": "Corrected.", "correction_note": "The summary was wrong."}
+    publisher_api.patch(f"{URL}{claim.pk}/", corrected, format="json")
     assert claim.history.first().summary == "Corrected."
     assert claim.history.first().history_user.username == "editor"
 
