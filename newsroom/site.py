@@ -11,6 +11,7 @@ from typing import Any
 from django.contrib import admin
 from django.contrib.admin.apps import AdminConfig
 from django.contrib.admin.views.autocomplete import AutocompleteJsonView
+from django.urls import path
 
 
 class ExplainingAutocomplete(AutocompleteJsonView):
@@ -29,6 +30,23 @@ class NewsroomAdminSite(admin.AdminSite):
 
     def autocomplete_view(self, request: Any) -> Any:
         return ExplainingAutocomplete.as_view(admin_site=self)(request)
+
+    def get_urls(self) -> list[Any]:
+        from . import imports
+
+        return [
+            path(
+                "import/",
+                self.admin_view(lambda request: imports.import_view(request, self)),
+                name="ledger_import",
+            ),
+            path(
+                "import/template.<str:file_format>",
+                self.admin_view(imports.template_view),
+                name="ledger_import_template",
+            ),
+            *super().get_urls(),
+        ]
 
 
 class NewsroomAdminConfig(AdminConfig):

@@ -84,6 +84,12 @@ class Row:
     changed: list[str] = field(default_factory=list)
     errors: dict[str, list[str]] = field(default_factory=dict)
 
+    @property
+    def done(self) -> str:
+        if self.errors:
+            return "refused"
+        return {"create": "created", "update": "updated"}.get(self.action, "left alone")
+
 
 @dataclass
 class Report:

@@ -1,0 +1,110 @@
+"""The newsroom's import page: a ledger file, a spreadsheet or a fact-checker's ClaimReview,
+previewed row by row (a dry run), then imported in one go (``claims.ledger``).
+
+The uploaded file waits in the shared cache between the preview and the import, under a token
+only its uploader can use, for an hour: the import is of exactly the file that was previewed.
+"""
+
+from __future__ import annotations
+
+import secrets
+from typing import TYPE_CHECKING, Any
+
+from django import forms
+from django.contrib import messages
+from django.core.cache import cache
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+
+from claims import permissions
+from claims.ledger.files import MAX_BYTES, read_upload
+from claims.ledger.load import load_ledger
+from claims.ledger.sheets import template
+
+if TYPE_CHECKING:
+    from django.http import HttpRequest
+
+WAIT_SECONDS = 3600
+KINDS = ".json (a ledger), .csv or .xlsx (a sheet of claims), .html or .jsonld (a ClaimReview)"
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(help_text=f"{KINDS}; up to {MAX_BYTES // (1024 * 1024)} MB.")
+    publish = forms.BooleanField(
+        required=False,
+        label="Publish as the file says",
+        help_text="Editors only. Otherwise every claim arrives as a draft.",
+    )
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_BYTES:
+            raise forms.ValidationError(f"The file is over {MAX_BYTES // (1024 * 1024)} MB.")
+        return upload
+
+
+def _key(request: HttpRequest, token: str) -> str:
+    return f"ledger-import:{request.user.pk}:{token}"
+
+
+def import_view(request: HttpRequest, admin_site: Any) -> HttpResponse:
+    if not request.user.has_perm("claims.add_claim"):
+        raise PermissionDenied
+    may_publish = permissions.may_publish(request.user)
+    context: dict[str, Any] = {
+        **admin_site.each_context(request),
+        "title": "Import claims",
+        "kinds": KINDS,
+    }
+    form = UploadForm()
+    if not may_publish:
+        del form.fields["publish"]
+    if request.method == "POST" and "_import" in request.POST:
+        waiting = cache.get(_key(request, request.POST.get("token", "")))
+        if waiting is None:
+            messages.error(request, "That preview has expired: upload the file again.")
+            return redirect("admin:ledger_import")
+        name, content, publish = waiting
+        report = load_ledger(
+            read_upload(name, content), by=request.user, file_name=name, publish=publish
+        )
+        cache.delete(_key(request, request.POST["token"]))
+        if report.applied:
+            counts = ", ".join(f"{n} {action}" for action, n in sorted(report.counts().items()))
+            messages.success(request, f"Imported {name}: {counts}.")
+            return redirect(reverse("admin:claims_claim_changelist"))
+        context |= {"report": report, "form": form}
+    elif request.method == "POST":
+        form = UploadForm(request.POST, request.FILES)
+        if not may_publish:
+            del form.fields["publish"]
+        if form.is_valid():
+            upload = form.cleaned_data["file"]
+            content = upload.read()
+            publish = bool(form.cleaned_data.get("publish"))
+            try:
+                bundle = read_upload(upload.name, content)
+            except ValueError as error:
+                form.add_error("file", getattr(error, "problems", None) or str(error))
+            else:
+                report = load_ledger(
+                    bundle, by=request.user, file_name=upload.name, publish=publish, dry_run=True
+                )
+                token = secrets.token_urlsafe(16)
+                cache.set(_key(request, token), (upload.name, content, publish), WAIT_SECONDS)
+                context |= {"report": report, "token": token, "file_name": upload.name}
+    context["form"] = form
+    return TemplateResponse(request, "admin/ledger_import.html", context)
+
+
+def template_view(request: HttpRequest, file_format: str) -> HttpResponse:
+    content_type = {
+        "csv": "text/csv; charset=utf-8",
+        "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    }[file_format]
+    response = HttpResponse(template(file_format), content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="contested-claims.{file_format}"'
+    return response
