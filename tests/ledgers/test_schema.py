@@ -1,0 +1,44 @@
+"""The ledger's JSON Schema (claims/ledger/schema.json) says what the code says."""
+
+from __future__ import annotations
+
+import pytest
+
+from actors.models import ActorKind
+from actors.models import RelationKind as ActorRelationKind
+from claims.ledger import FORMAT, VERSION
+from claims.ledger.load import schema
+from claims.vocabulary import Channel, Outcome, RelationKind, Stance, Status, Verdict
+from sources.models import OutletKind
+
+ITEMS = schema()["properties"]
+
+
+def enum_of(collection: str, name: str, nested: str | None = None) -> list:
+    properties = ITEMS[collection]["items"]["properties"]
+    if nested:
+        properties = properties[nested]["items"]["properties"]
+    return properties[name]["enum"]
+
+
+@pytest.mark.parametrize(
+    ("collection", "name", "nested", "choices"),
+    [
+        ("claims", "stance", "statements", Stance),
+        ("claims", "verdict", None, Verdict),
+        ("claims", "status", None, Status),
+        ("actors", "kind", None, ActorKind),
+        ("outlets", "kind", None, OutletKind),
+        ("actor_relations", "kind", None, ActorRelationKind),
+        ("claim_relations", "kind", None, RelationKind),
+        ("requests_for_comment", "channel", None, Channel),
+        ("requests_for_comment", "outcome", None, Outcome),
+    ],
+)
+def test_each_choice_in_the_schema_is_a_choice_of_the_code(collection, name, nested, choices):
+    assert enum_of(collection, name, nested) == list(choices.values)
+
+
+def test_the_schema_names_this_format_and_version():
+    assert ITEMS["format"]["const"] == FORMAT
+    assert ITEMS["version"]["const"] == VERSION
