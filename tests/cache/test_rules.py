@@ -330,12 +330,13 @@ def test_a_write_through_the_api_changes_the_version(api, editor_api, ledger, co
 def test_an_if_match_from_a_cached_answer_still_guards_a_write(api, editor_api, ledger):
     etag = api.get(api_detail(ledger.claim))["ETag"]
     assert api.get(api_detail(ledger.claim))["ETag"] == etag  # from the cache
+    note = {"correction_note": "Summary."}  # the claim is public: its summary is substance
     first = editor_api.patch(
-        api_detail(ledger.claim), {"summary": "First."}, format="json", HTTP_IF_MATCH=etag
+        api_detail(ledger.claim), {"summary": "First.", **note}, format="json", HTTP_IF_MATCH=etag
     )
     assert first.status_code == 200, first.content
     stale = editor_api.patch(
-        api_detail(ledger.claim), {"summary": "Second."}, format="json", HTTP_IF_MATCH=etag
+        api_detail(ledger.claim), {"summary": "Second.", **note}, format="json", HTTP_IF_MATCH=etag
     )
     assert stale.status_code == 412
 
