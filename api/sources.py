@@ -4,17 +4,25 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from django.db.models import Prefetch
 from rest_framework import serializers
 
-from sources.models import Outlet, Source
+from sources.models import CaptureOutcome, Outlet, Source
 
 from .filters import SourceFilter
 from .serializers.records import OutletWriteSerializer
-from .serializers.sources import OutletSerializer, SourceSerializer, SourceWriteSerializer
+from .serializers.sources import (
+    OutletSerializer,
+    SourceWithCapturesSerializer,
+    SourceWriteSerializer,
+)
 from .viewsets import WRITES, WritableViewSet
 
 if TYPE_CHECKING:
     from django.db.models import QuerySet
+
+# The newest copies a source carries in the API; the source page lists as many.
+CAPTURES_SHOWN = 10
 
 
 class OutletViewSet(WritableViewSet):
@@ -36,11 +44,18 @@ class SourceViewSet(WritableViewSet):
     """Documents that report the statements on public claims, each with its outlet."""
 
     filterset_class = SourceFilter
-    detail_serializer_class = SourceSerializer
+    detail_serializer_class = SourceWithCapturesSerializer
 
     def get_queryset(self) -> QuerySet[Source]:
         sources = Source.objects.all() if self.action in WRITES else self.seen.sources()
-        return sources.select_related("outlet")
+        copies = (
+            self.seen.captures()
+            .filter(outcome=CaptureOutcome.CAPTURED)
+            .order_by("-captured_at", "-pk")[:CAPTURES_SHOWN]
+        )
+        return sources.select_related("outlet").prefetch_related(
+            Prefetch("captures", queryset=copies, to_attr="copies")
+        )
 
     def get_serializer_class(self) -> type[serializers.Serializer]:
-        return SourceWriteSerializer if self.action in WRITES else SourceSerializer
+        return SourceWriteSerializer if self.action in WRITES else SourceWithCapturesSerializer

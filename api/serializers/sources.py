@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from django.urls import reverse
 from rest_framework import serializers
 
 from api.errors import save_validated
 from api.fields import ApiUrlField, HtmlUrlField
 from api.serializers.base import WriteSerializer
 from core.grades import Reliability
-from sources.models import Outlet, OutletKind, Source
+from sources.models import Capture, LinkStatus, Outlet, OutletKind, Source
 
 
 class OutletSerializer(serializers.ModelSerializer):
@@ -66,6 +67,64 @@ class SourceSerializer(serializers.ModelSerializer):
             "created_at",
             "updated_at",
         ]
+        read_only_fields = fields
+
+
+class CaptureSerializer(serializers.ModelSerializer):
+    """A copy the newsroom captured of the document: when, its SHA-256, and where to download
+    it (the document as received, and its WARC record)."""
+
+    document_download_url = serializers.SerializerMethodField(
+        help_text="The document as captured, served as a download."
+    )
+    warc_url = serializers.SerializerMethodField(
+        help_text="The web-archive record (WARC, gzipped) of the capture."
+    )
+
+    class Meta:
+        model = Capture
+        fields = [
+            "id",
+            "captured_at",
+            "sha256",
+            "status_code",
+            "final_url",
+            "content_type",
+            "size",
+            "document_download_url",
+            "warc_url",
+        ]
+        read_only_fields = fields
+
+    def _absolute(self, name: str, capture: Capture) -> str:
+        path = reverse(name, args=[capture.source_id, capture.pk])
+        request = self.context.get("request")
+        return request.build_absolute_uri(path) if request else path
+
+    def get_document_download_url(self, capture: Capture) -> str:
+        return self._absolute("sources:capture-copy", capture)
+
+    def get_warc_url(self, capture: Capture) -> str:
+        return self._absolute("sources:capture-warc", capture)
+
+
+class SourceWithCapturesSerializer(SourceSerializer):
+    """A source as its own endpoint gives it: with the state of its address and the newsroom's
+    copies, newest first (``CAPTURES_SHOWN`` at most)."""
+
+    link_status = serializers.ChoiceField(
+        choices=LinkStatus.choices,
+        read_only=True,
+        help_text="What the last capture or check found at the address: live, moved, changed "
+        "(since captured), gone, refused (not capturable), unreachable, or unchecked.",
+    )
+    link_status_since = serializers.DateTimeField(
+        read_only=True, allow_null=True, help_text="Since when, e.g. when the original went."
+    )
+    captures = CaptureSerializer(many=True, read_only=True, source="copies")
+
+    class Meta(SourceSerializer.Meta):
+        fields = [*SourceSerializer.Meta.fields, "link_status", "link_status_since", "captures"]
         read_only_fields = fields
 
 

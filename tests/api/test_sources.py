@@ -91,13 +91,15 @@ def test_the_query_count_is_the_same_for_one_and_twenty_five(api, db, url):
     one = count_queries(api, url)
     _sources(24)
     assert len(api.get(url).json()["results"]) == 25
-    assert count_queries(api, url) == one == 1
+    # the sources list prefetches their captures: one query more, whatever the count
+    assert count_queries(api, url) == one == (2 if url == "/api/v1/sources/" else 1)
 
 
 @pytest.mark.parametrize("kind", ["sources", "outlets"])
 def test_the_detail_query_count_is_one(api, ledger, kind):
     pk = ledger.source.pk if kind == "sources" else ledger.source.outlet_id
-    assert count_queries(api, f"/api/v1/{kind}/{pk}/") == 1
+    # a source's captures come in one query more
+    assert count_queries(api, f"/api/v1/{kind}/{pk}/") == (2 if kind == "sources" else 1)
 
 
 def test_an_outlet_id_the_public_cannot_see_gives_an_empty_list_like_one_that_does_not_exist(
