@@ -199,7 +199,8 @@ def test_the_admin_refuses_a_public_statements_new_quote_without_a_correction_no
     data = page_data(editor.get(url)) | {"statements-0-quote": "Nous les avons abattus"}
     response = editor.post(url, data)
     assert response.status_code == 200
-    assert "Write it in the correction note above" in response.content.decode()
+    assert "Write it in the “Correction note” box, under “This change”" in response.content.decode()
+    assert "quote" in response.context["adminform"].form.errors["correction_note"][0]
     assert Statement.objects.get().quote == "Nous l'avons abattu"
 
     data["correction_note"] = "Plural in the original."
