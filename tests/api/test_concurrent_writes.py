@@ -29,7 +29,7 @@ def test_only_one_of_two_concurrent_writers_with_the_same_etag_wins(publisher_ap
             barrier.wait()
             response = client.patch(
                 f"/api/v1/claims/{claim.pk}/",
-                {"summary": summary},
+                {"summary": summary, "correction_note": f"{summary} was the right summary."},
                 format="json",
                 HTTP_IF_MATCH=etag,
             )
@@ -64,7 +64,9 @@ def test_writes_without_if_match_are_unconditional_so_concurrent_writers_all_suc
             client.credentials(**publisher_api._credentials)
             barrier.wait()
             response = client.patch(
-                f"/api/v1/claims/{claim.pk}/", {"summary": f"Writer {n}."}, format="json"
+                f"/api/v1/claims/{claim.pk}/",
+                {"summary": f"Writer {n}.", "correction_note": f"Writer {n} corrected it."},
+                format="json",
             )
             statuses.append(response.status_code)
         finally:

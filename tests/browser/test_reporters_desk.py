@@ -104,6 +104,7 @@ def test_a_reporter_enters_the_djibo_paragraph_in_two_pages_and_the_editor_publi
     )
     page.get_by_role("button", name="Save and submit for review").click()
     expect(page.locator(".messagelist")).to_contain_text("submitted for review")
+    page.wait_for_load_state("load")  # the saved claim's page has finished loading
 
     assert len(loads) <= 3, loads  # goal: three page loads or fewer after login
     assert len(loads) == 2, loads  # the add page, then the saved claim
