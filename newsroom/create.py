@@ -20,8 +20,8 @@ from django import forms
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
-from django.db.models import Q
 
+from actors import lookup
 from actors.models import Actor, ActorKind
 from claims import services
 from claims.models import Citation, Claim
@@ -42,12 +42,7 @@ NEW = "new:"
 def actor_from_name(name: str) -> Actor:
     """The actor called ``name`` (or known by it as an alias), else a new one: kind "other",
     for the editor to complete."""
-    found = (
-        Actor.objects.filter(Q(name__iexact=name) | Q(aliases__name__iexact=name))
-        .order_by("pk")
-        .first()
-    )
-    return found or Actor(name=name, kind=ActorKind.OTHER, slug=derive_slug(name, 200))
+    return lookup.named(name) or Actor(name=name, kind=ActorKind.OTHER, slug=derive_slug(name, 200))
 
 
 def source_from_url(text: str) -> Source:

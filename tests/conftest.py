@@ -55,3 +55,15 @@ def reporter(reporter_user) -> Client:
 def ledger(db):
     """The shared story (``tests/ledger.py``): public claims with a draft hidden among them."""
     return build_ledger()
+
+
+@pytest.fixture
+def djibo_actors(db):
+    """The Djibo story's parties, as a newsroom already has them: the Burkinabe army (with the
+    alias a wire uses), JNIM and Human Rights Watch."""
+    from tests.factories import ActorAliasFactory, ActorFactory
+
+    army = ActorFactory(name="Forces armées burkinabè", slug="fab")
+    ActorAliasFactory(actor=army, name="Burkinabe army")
+    ActorFactory(name="JNIM", slug="jnim")
+    ActorFactory(name="Human Rights Watch", slug="hrw")

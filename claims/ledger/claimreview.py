@@ -19,9 +19,7 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlsplit
 
-from django.db.models import Q
-
-from actors.models import Actor
+from actors.lookup import named
 from core.slugs import derive_slug
 from sources.lookup import outlet_for_host
 from sources.models import Source
@@ -124,14 +122,9 @@ class _Reader:
         name = " ".join(str(name).split())
         if not name:
             return None
-        found = (
-            Actor.objects.filter(Q(name__iexact=name) | Q(aliases__name__iexact=name))
-            .order_by("pk")
-            .values_list("slug", flat=True)
-            .first()
-        )
+        found = named(name)
         if found:
-            return found
+            return found.slug
         slug = derive_slug(name, 200)
         self.actors.setdefault(slug, {"slug": slug, "name": name, "kind": kind})
         return slug

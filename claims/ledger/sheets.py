@@ -21,7 +21,7 @@ from typing import Any
 import tablib
 from django.db.models import Q
 
-from actors.models import Actor
+from actors.lookup import named
 from core import dates
 from core.slugs import derive_slug
 from sources.lookup import outlet_for_host, title_from_url
@@ -177,15 +177,8 @@ class _Reader:
     def actor(self, typed: str) -> str:
         """The actor's slug; what was typed when no actor has that slug, name or alias (the
         import then names it)."""
-        found = (
-            Actor.objects.filter(
-                Q(slug=typed) | Q(name__iexact=typed) | Q(aliases__name__iexact=typed)
-            )
-            .order_by("pk")
-            .values_list("slug", flat=True)
-            .first()
-        )
-        return found or typed
+        found = named(typed, or_slug=True)
+        return found.slug if found else typed
 
     def topic(self, typed: str) -> str:
         found = Topic.objects.filter(Q(slug=typed) | Q(name__iexact=typed)).first()

@@ -11,17 +11,8 @@ from claims.ledger.sheets import SheetError, template
 from claims.models import Claim
 from claims.vocabulary import Status
 from sources.models import Outlet, Source
-from tests.factories import ActorAliasFactory, ActorFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def djibo_actors(db):
-    army = ActorFactory(name="Forces armées burkinabè", slug="fab")
-    ActorAliasFactory(actor=army, name="Burkinabe army")
-    ActorFactory(name="JNIM", slug="jnim")
-    ActorFactory(name="Human Rights Watch", slug="hrw")
 
 
 @pytest.mark.parametrize("kind", ["csv", "xlsx"])

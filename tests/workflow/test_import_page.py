@@ -8,7 +8,6 @@ from django.urls import reverse
 from claims.ledger.sheets import template
 from claims.models import Claim
 from claims.vocabulary import Status
-from tests.factories import ActorAliasFactory, ActorFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -19,14 +18,6 @@ def upload(client, name: str, content: bytes, **extra):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     return client.post(PAGE, {"file": SimpleUploadedFile(name, content), "_preview": "1", **extra})
-
-
-@pytest.fixture
-def djibo_actors(db):
-    army = ActorFactory(name="Forces armées burkinabè", slug="fab")
-    ActorAliasFactory(actor=army, name="Burkinabe army")
-    ActorFactory(name="JNIM", slug="jnim")
-    ActorFactory(name="Human Rights Watch", slug="hrw")
 
 
 def test_a_reporter_previews_the_filled_in_template_then_imports_it_as_drafts(
