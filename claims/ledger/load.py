@@ -358,7 +358,7 @@ class _Loader:
             ).first()
             self.write(row, obj or ActorRelation(), values, self.reference)
 
-    def claims(self) -> list[tuple[Claim, dict]]:
+    def claims(self) -> list[tuple[Claim, dict, Row]]:
         seen: set = set()
         loaded = []
         for record in self.bundle.get("claims", []):
@@ -384,7 +384,7 @@ class _Loader:
                 row.action = "create" if row.action == "create" else "update"
                 row.changed = sorted({*row.changed, "topics"})
             self.statements(claim, record)
-            loaded.append((claim, record | {"status": status}))
+            loaded.append((claim, record | {"status": status}, row))
         return loaded
 
     def save_claim(self, claim: Claim) -> None:
@@ -468,13 +468,12 @@ class _Loader:
             ).first()
             self.write(row, obj or RequestForComment(requested_by=self.by), values, self.attached)
 
-    def moves(self, claims: list[tuple[Claim, dict]]) -> None:
+    def moves(self, claims: list[tuple[Claim, dict, Row]]) -> None:
         """An editor's import of an existing claim: published, or withdrawn, as the file says."""
         if not self.publish:
             return
-        for claim, record in claims:
+        for claim, record, row in claims:
             wanted = record["status"]
-            row = next(r for r in self.report.rows if r.kind == "claim" and r.key == claim.slug)
             try:
                 if wanted in PUBLIC_STATUSES and not claim.is_public:
                     services.publish_now(claim=claim, by=self.by, reason=self.reason)

@@ -3,6 +3,8 @@ on a generated one of a few thousand claims; importing the same file twice chang
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from django.core.management import call_command
 
@@ -28,7 +30,7 @@ def test_the_demo_ledger_comes_back_byte_for_byte(importer):
     call_command("load_demo", verbosity=0)
     before, after = round_trip(importer)
     assert after == before
-    assert '"slug":"fla-drone-helicopter' in before or "helicopter" in before
+    assert len(json.loads(before)["claims"]) == Claim.objects.count() > 0
 
 
 def test_the_published_demo_ledger_comes_back_byte_for_byte(importer):
