@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.http import FileResponse, StreamingHttpResponse
+from django.http import FileResponse, JsonResponse, StreamingHttpResponse
 from django.utils import timezone
-from django.views.decorators.http import require_safe
+from django.views.decorators.csrf import csrf_exempt
 
 from claims.ledger.export import export_ledger, export_text
 from claims.stamps import GLOBAL
@@ -29,8 +29,16 @@ FILE_NAME = "contested-ledger.json"
 CONTENT_TYPE = "application/json; charset=utf-8"
 
 
-@require_safe
+SAFE = ("GET", "HEAD")
+
+
+@csrf_exempt  # nothing here writes: any other method is a 405, never a CSRF page
 def ledger(request: HttpRequest) -> HttpResponse:
+    if request.method not in SAFE:
+        # In the API's own shape (JSON, like DRF's 405), not Django's empty page.
+        refused = JsonResponse({"detail": f'Method "{request.method}" not allowed.'}, status=405)
+        refused["Allow"] = ", ".join(SAFE)
+        return refused
     if not response_cache.enabled():
         response = StreamingHttpResponse(
             export_ledger(scope="public", generated_at=timezone.now()), content_type=CONTENT_TYPE

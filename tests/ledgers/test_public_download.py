@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from claims.ledger.load import check_format
@@ -44,5 +45,11 @@ def test_it_never_holds_a_draft_or_what_only_a_draft_references_or_a_newsroom_no
     assert "contact" not in text
 
 
-def test_it_is_read_only(reader, ledger):
-    assert reader.post(reverse("api:ledger-export")).status_code == 405
+def test_it_is_read_only_and_says_so_in_json_even_to_a_client_without_a_csrf_token(ledger):
+    """A live server enforces CSRF: a POST must still get the API's JSON 405, not a 403 page."""
+    client = Client(enforce_csrf_checks=True)
+    refused = client.post(reverse("api:ledger-export"))
+    assert refused.status_code == 405
+    assert refused["Allow"] == "GET, HEAD"
+    assert refused.json() == {"detail": 'Method "POST" not allowed.'}
+    assert client.head(reverse("api:ledger-export")).status_code == 200
