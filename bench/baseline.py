@@ -215,7 +215,12 @@ class Site:
                 SELECT claims_claim.*, ts_rank_cd(sd.vector, q.q) AS rank
                 FROM claims_claim JOIN claims_claimsearchdocument sd
                 ON sd.claim_id = claims_claim.id, websearch_to_tsquery('english', %s) q(q)
-                WHERE status = 'published' AND sd.vector @@ q.q
+                WHERE claims_claim.id IN (
+                    -- the API's cap (claims.search.RANKED): rank the 1,000 newest matches
+                    SELECT m.id FROM claims_claim m JOIN claims_claimsearchdocument md
+                    ON md.claim_id = m.id
+                    WHERE m.status = 'published' AND md.vector @@ q.q
+                    ORDER BY m.updated_at DESC, m.id DESC LIMIT 1000)
                 ORDER BY rank DESC, updated_at DESC, id DESC LIMIT {PAGE + 1}) c
             ORDER BY c.rank DESC, c.updated_at DESC, c.id DESC""",
             (query["q"],),

@@ -128,3 +128,23 @@ def test_search_costs_the_same_queries_for_one_match_or_many(
 def test_on_postgresql_a_reader_can_exclude_a_word(helicopter):
     ClaimFactory(slug="drone-only", text="A drone was intercepted")
     assert found("drone -helicopter") == ["drone-only"]
+
+
+def test_a_search_ranks_only_the_newest_matches_up_to_its_cap(helicopter, monkeypatch):
+    monkeypatch.setattr("claims.search.RANKED", 3)
+    for n in range(4):
+        ClaimFactory(slug=f"older-{n}", text=f"Convoy {n} attacked", summary="helicopter seen")
+    # The four newer claims match only in their summaries; the helicopter claim matches in its
+    # own text but is now the oldest match: past the cap, it is not ranked or returned.
+    newest = list(Claim.objects.order_by("-updated_at", "-pk").values_list("slug", flat=True))
+    assert found("helicopter") == newest[:3]
+    helicopter.save()  # updated again: the newest match, and the best ranked
+    assert found("helicopter")[0] == "helicopter"
+    assert len(found("helicopter")) == 3
+
+
+def test_the_search_cap_applies_after_the_other_filters(helicopter, monkeypatch):
+    monkeypatch.setattr("claims.search.RANKED", 1)
+    ClaimFactory(slug="newer", text="Another helicopter")
+    assert found("helicopter") == ["newer"]
+    assert found("helicopter", Claim.objects.exclude(slug="newer")) == ["helicopter"]
