@@ -1,6 +1,7 @@
 """Derived facts, stored and kept true by every write: whether a claim is contested
-(``Claim.is_contested``), whether the public sees an actor (``Actor.is_public``) and how often
-it is quoted on public claims (``Actor.public_statements``).
+(``Claim.is_contested``) and how many statements it holds (``Claim.statement_count``), whether the
+public sees an actor (``Actor.is_public``) and how often it is quoted on public claims
+(``Actor.public_statements``).
 
 Lists, filters and lookups read these columns, so their cost does not grow with the number of
 statements. They are written here and nowhere else, from the models' save and delete signals, in
@@ -20,7 +21,16 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from django.db.models import BooleanField, ExpressionWrapper, F
+from django.db.models import (
+    BooleanField,
+    Count,
+    ExpressionWrapper,
+    F,
+    IntegerField,
+    OuterRef,
+    Subquery,
+)
+from django.db.models.functions import Coalesce
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 
@@ -55,7 +65,7 @@ def refresh_claims(ids: Iterable[int | None]) -> None:
     if getattr(_deferred, "ids", None) is not None:
         _deferred.ids["claims"] |= ids
     elif ids:
-        Claim.objects.filter(pk__in=ids).update(is_contested=contested_now())
+        Claim.objects.filter(pk__in=ids).update(**claim_facts())
 
 
 def refresh_actors(ids: Iterable[int | None]) -> None:
@@ -64,6 +74,20 @@ def refresh_actors(ids: Iterable[int | None]) -> None:
         _deferred.ids["actors"] |= ids
     elif ids:
         Actor.objects.filter(pk__in=ids).update(**actor_facts())
+
+
+def claim_facts() -> dict[str, Any]:
+    counted = (
+        Statement.objects.filter(claim=OuterRef("pk"))
+        .order_by()
+        .values("claim")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return {
+        "is_contested": contested_now(),
+        "statement_count": Coalesce(Subquery(counted, output_field=IntegerField()), 0),
+    }
 
 
 def actor_facts() -> dict[str, Any]:
@@ -75,7 +99,11 @@ def actor_facts() -> dict[str, Any]:
 
 def drift() -> dict[str, list[int]]:
     """Rows whose stored fact differs from the rule: ids by fact (empty when all is true)."""
-    claims = Claim.objects.annotate(should=contested_now()).exclude(is_contested=F("should"))
+    claim = claim_facts()
+    claims = Claim.objects.annotate(should=claim["is_contested"]).exclude(is_contested=F("should"))
+    statements = Claim.objects.annotate(should=claim["statement_count"]).exclude(
+        statement_count=F("should")
+    )
     facts = actor_facts()
     actors = Actor.objects.annotate(should=facts["is_public"]).exclude(is_public=F("should"))
     counts = Actor.objects.annotate(should=facts["public_statements"]).exclude(
@@ -83,13 +111,14 @@ def drift() -> dict[str, list[int]]:
     )
     return {
         "claims.is_contested": sorted(claims.values_list("pk", flat=True)),
+        "claims.statement_count": sorted(statements.values_list("pk", flat=True)),
         "actors.is_public": sorted(actors.values_list("pk", flat=True)),
         "actors.public_statements": sorted(counts.values_list("pk", flat=True)),
     }
 
 
 def refresh_all() -> None:
-    Claim.objects.update(is_contested=contested_now())
+    Claim.objects.update(**claim_facts())
     Actor.objects.update(**actor_facts())
 
 

@@ -203,9 +203,14 @@ class Claim(VersionedModel, TimeStampedModel):
     # against. Stored so lists and filters read a column instead of working it out over every
     # statement; ``claims.derived`` keeps it true on every write of a statement.
     is_contested = models.BooleanField(default=False, editable=False, db_index=True)
+    # Derived the same way: how many statements the claim holds (lists show it; the home page's
+    # "most contested" orders by it through the index below).
+    statement_count = models.PositiveIntegerField(default=0, editable=False)
 
     # The version is concurrency state, not content: kept out of the history and its diffs.
-    history = HistoricalRecords(m2m_fields=[topics], excluded_fields=["version", "is_contested"])
+    history = HistoricalRecords(
+        m2m_fields=[topics], excluded_fields=["version", "is_contested", "statement_count"]
+    )
     objects = ClaimQuerySet.as_manager()
 
     # What a reader relies on: once the claim is public, changing any of these needs a public
@@ -246,7 +251,15 @@ class Claim(VersionedModel, TimeStampedModel):
                 name="claims_claim_coordinates_valid",
             ),
         ]
-        indexes = [models.Index(fields=["status", "-updated_at"])]
+        indexes = [
+            models.Index(fields=["status", "-updated_at"]),
+            # The home page's latest and the feeds: newest publication first.
+            models.Index(fields=["status", "-published_at", "-id"], name="claims_claim_latest"),
+            models.Index(
+                fields=["status", "is_contested", "-statement_count", "-published_at"],
+                name="claims_claim_most_contested",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.text

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -21,6 +20,7 @@ from core.dates import display
 from .forms import SITE_FILTERS, dress
 from .http import public_page
 from .pages import claim_for_page, claims_for_lists, reply_sentence, rival_and_related, stance_grid
+from .paging import CappedPaginator
 from .pictures import grid_picture, timeline
 
 if TYPE_CHECKING:
@@ -46,7 +46,7 @@ def claim_list(request: HttpRequest) -> HttpResponse:
             claims = filters.qs
             if ordering := form.cleaned_data.get("ordering"):
                 claims = claims.order_by(*CLAIM_ORDERINGS[ordering])
-        page = Paginator(claims, PAGE_SIZE).get_page(request.GET.get("page"))
+        page = CappedPaginator(claims, PAGE_SIZE).get_page(request.GET.get("page"))
     query_string = request.GET.copy()
     query_string.pop("page", None)
     return render(
@@ -108,7 +108,7 @@ def claim_detail(request: HttpRequest, slug: str) -> HttpResponse:
 def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
     topic = get_object_or_404(public.topics(), slug=slug)
     claims = claims_for_lists().filter(topics=topic).order_by("-updated_at", "-pk")
-    page = Paginator(claims, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = CappedPaginator(claims, PAGE_SIZE).get_page(request.GET.get("page"))
     grid = stance_grid(page.object_list)
     return render(
         request,

@@ -11,8 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Prefetch, Q
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -42,25 +41,12 @@ def statements_for_page(seen: Visibility = public) -> QuerySet[Statement]:
     )
 
 
-def _statement_count() -> Coalesce:
-    # A subquery, not Count("statements"): no GROUP BY, so search ranking and Meta ordering
-    # compose with it.
-    counted = (
-        Statement.objects.filter(claim=OuterRef("pk"))
-        .order_by()
-        .values("claim")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
-
-
 def claims_for_lists() -> QuerySet[Claim]:
-    """Listed claims as lists show them: contested flag, topics, how many statements."""
+    """Listed claims as lists show them: contested flag, topics, how many statements (stored,
+    ``claims.derived``)."""
     return (
         public.listed_claims()
         .with_contested()
-        .annotate(statement_count=_statement_count())
         .prefetch_related(Prefetch("topics", queryset=public.topics()))
     )
 

@@ -4,16 +4,8 @@ from django.db import migrations, models
 
 
 def compute(apps, schema_editor):
-    """Fill the new columns for the rows already there. It runs the current rules
-    (``claims.derived``), which a database with no claims does not need; if a later change of
-    the models ever makes this fail on an old database, make it a no-op and run
-    ``manage.py refresh_derived`` after migrating."""
-    Claim = apps.get_model("claims", "Claim")
-    if not Claim.objects.exists():
-        return
-    from claims.derived import refresh_all
-
-    refresh_all()
+    """Filled by migration 0013, which runs the current rules (``claims.derived``) once every
+    derived column exists."""
 
 
 class Migration(migrations.Migration):

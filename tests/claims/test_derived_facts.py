@@ -33,6 +33,7 @@ def public(actor: Actor) -> bool:
 def assert_no_drift() -> None:
     assert drift() == {
         "claims.is_contested": [],
+        "claims.statement_count": [],
         "actors.is_public": [],
         "actors.public_statements": [],
     }
@@ -53,6 +54,43 @@ def test_statements_written_and_deleted_keep_contested_true():
     denial.delete()
     assert stored(claim) is False
     assert_no_drift()
+
+
+def count(claim: Claim) -> int:
+    return Claim.objects.get(pk=claim.pk).statement_count
+
+
+def test_a_claims_statement_count_follows_every_statement_written_moved_and_deleted():
+    first, second = ClaimFactory(), ClaimFactory()
+    assert (count(first), count(second)) == (0, 0)
+    StatementFactory(claim=first)
+    moving = StatementFactory(claim=first)
+    assert count(first) == 2
+    moving.claim = second
+    moving.save()
+    assert (count(first), count(second)) == (1, 1)
+    moving.delete()
+    assert count(second) == 0
+    stale = Claim.objects.get(pk=first.pk)
+    StatementFactory(claim=first)
+    stale.version = Claim.objects.get(pk=first.pk).version
+    stale.save()  # writes back the count it read: put right again
+    assert count(first) == 2
+    assert_no_drift()
+
+
+def test_the_home_page_orders_most_contested_by_the_stored_count(
+    reader, django_assert_max_num_queries
+):
+    quiet, busy = ClaimFactory(published=True), ClaimFactory(published=True)
+    for claim, denials in ((quiet, 1), (busy, 3)):
+        StatementFactory(claim=claim, stance=Stance.ASSERTS)
+        for _ in range(denials):
+            StatementFactory(claim=claim, stance=Stance.DENIES)
+    with django_assert_max_num_queries(8):
+        response = reader.get("/")
+    assert [c.pk for c in response.context["most_contested"]] == [busy.pk, quiet.pk]
+    assert [c.statement_count for c in response.context["most_contested"]] == [4, 2]
 
 
 def test_a_statement_moved_to_another_claim_updates_both():

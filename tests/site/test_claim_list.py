@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from claims.visibility import public
@@ -119,6 +121,24 @@ def test_it_paginates(reader):
     assert 'rel="next" href="?page=2"' in first.content.decode()
     second = reader.get(URL, {"page": 2})
     assert len(second.context["page"].object_list) == 5
+
+
+def test_it_counts_and_pages_no_further_than_its_cap(reader, monkeypatch):
+    monkeypatch.setattr("website.paging.CappedPaginator.cap", 3)
+    for n in range(5):
+        ClaimFactory(published=True, slug=f"claim-{n:02}")
+    with CaptureQueriesContext(connection) as queries:
+        response = reader.get(URL)
+    assert "More than 3 claims" in response.content.decode()
+    assert len(response.context["page"].object_list) == 3
+    counts = [q["sql"] for q in queries.captured_queries if q["sql"].startswith("SELECT COUNT(*)")]
+    assert len(counts) == 1
+    assert counts[0].endswith("LIMIT 4) subquery"), counts  # keys only, unordered, cap + 1
+
+
+def test_a_list_under_its_cap_says_exactly_how_many(reader, ledger):
+    assert "2 claims" in reader.get(URL).content.decode()
+    assert "More than" not in reader.get(URL).content.decode()
 
 
 def test_pagination_keeps_the_filters(reader):

@@ -9,8 +9,9 @@ from claims.derived import drift, refresh_all
 
 class Command(BaseCommand):
     help = (
-        "Check the stored derived facts (claims.is_contested, actors.is_public) against their "
-        "rules, report any drift, and recompute them. --check reports only, and fails on drift."
+        "Check the stored derived facts (claims.is_contested, claims.statement_count, "
+        "actors.is_public, actors.public_statements) against their rules, report any drift, and "
+        "recompute them. --check reports only, and fails on drift."
     )
 
     def add_arguments(self, parser: Any) -> None:
