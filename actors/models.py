@@ -37,20 +37,23 @@ class ActorKind(models.TextChoices):
 class Actor(TimeStampedModel):
     name = models.CharField(max_length=200, db_index=True)
     slug = models.SlugField(
-        max_length=200, unique=True, blank=True, help_text="Derived from the name when left blank."
+        max_length=200,
+        unique=True,
+        blank=True,
+        help_text=_("Derived from the name when left blank."),
     )
     kind = models.CharField(max_length=20, choices=ActorKind.choices)
     description = models.TextField(blank=True)
-    country = CountryField(blank=True, help_text="The country the actor belongs to, if any.")
-    founded_on = models.DateField("founded", null=True, blank=True)
+    country = CountryField(blank=True, help_text=_("The country the actor belongs to, if any."))
+    founded_on = models.DateField(_("founded"), null=True, blank=True)
     founded_on_precision = dates.precision_field()
-    dissolved_on = models.DateField("dissolved", null=True, blank=True)
+    dissolved_on = models.DateField(_("dissolved"), null=True, blank=True)
     dissolved_on_precision = dates.precision_field()
     wikidata_id = models.CharField(
-        "Wikidata ID",
+        _("Wikidata ID"),
         max_length=20,
         blank=True,
-        validators=[RegexValidator(r"^Q[1-9][0-9]*$", "A Wikidata ID looks like Q12345.")],
+        validators=[RegexValidator(r"^Q[1-9][0-9]*$", _("A Wikidata ID looks like Q12345."))],
     )
     internal_notes = internal_notes_field()
     # Derived: whether a public claim references the actor (as speaker, as the party spoken
@@ -99,12 +102,14 @@ class ActorAlias(PlainTextModel):
 
     actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="aliases")
     name = models.CharField(max_length=200, db_index=True)
-    language = models.CharField(max_length=12, blank=True, help_text="BCP 47 tag, if any: fr, ar.")
+    language = models.CharField(
+        max_length=12, blank=True, help_text=_("BCP 47 tag, if any: fr, ar.")
+    )
 
     history = HistoricalRecords()
 
     class Meta:
-        verbose_name_plural = "actor aliases"
+        verbose_name_plural = _("actor aliases")
         ordering = ["name"]
         constraints = [
             models.UniqueConstraint(fields=["actor", "name"], name="actors_alias_unique_per_actor"),
@@ -130,9 +135,9 @@ class ActorRelation(TimeStampedModel):
     subject = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="relations_from")
     kind = models.CharField(max_length=20, choices=RelationKind.choices)
     object = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="relations_to")
-    start_on = models.DateField("from", null=True, blank=True)
+    start_on = models.DateField(_("from"), null=True, blank=True)
     start_on_precision = dates.precision_field()
-    end_on = models.DateField("until", null=True, blank=True)
+    end_on = models.DateField(_("until"), null=True, blank=True)
     end_on_precision = dates.precision_field()
     source = models.ForeignKey(
         "sources.Source",
@@ -140,9 +145,9 @@ class ActorRelation(TimeStampedModel):
         null=True,
         blank=True,
         related_name="actor_relations",
-        help_text="The document that establishes the relation.",
+        help_text=_("The document that establishes the relation."),
     )
-    note = models.CharField(max_length=300, blank=True, help_text='Public, e.g. "at times".')
+    note = models.CharField(max_length=300, blank=True, help_text=_('Public, e.g. "at times".'))
     internal_notes = internal_notes_field()
 
     history = HistoricalRecords()

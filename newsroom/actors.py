@@ -3,6 +3,8 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import admin
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from actors import demonyms
 from actors.models import Actor, ActorAlias, ActorRelation
@@ -44,8 +46,8 @@ class RelationInline(admin.TabularInline):
         "source",
         "note",
     ]
-    verbose_name = "relation (this actor is …)"
-    verbose_name_plural = "relations (this actor is …)"
+    verbose_name = _("relation (this actor is …)")
+    verbose_name_plural = _("relations (this actor is …)")
 
 
 @admin.register(Actor)
@@ -59,7 +61,7 @@ class ActorAdmin(HistoryAdmin):
     fieldsets = [
         (None, {"fields": ["name", "slug", "kind", "description", "country", "wikidata_id"]}),
         (
-            "Dates",
+            _("Dates"),
             {
                 "fields": [
                     ("founded_on", "founded_on_precision"),
@@ -67,7 +69,7 @@ class ActorAdmin(HistoryAdmin):
                 ]
             },
         ),
-        ("Newsroom only", {"fields": ["internal_notes"]}),
+        (_("Newsroom only"), {"fields": ["internal_notes"]}),
     ]
 
     def get_queryset(self, request):
@@ -94,12 +96,12 @@ class ActorAdmin(HistoryAdmin):
                 (a.name for a in obj.aliases.all() if folded in demonyms.fold(a.name)), None
             )
             if alias:
-                label += f" · alias “{alias}”"
+                label += " · " + gettext("alias “%(alias)s”") % {"alias": alias}
             elif obj.country and obj.country.code in demonyms.countries_for(term):
                 label += f" · {term.strip()} → {obj.country.name}"
         return label
 
-    @admin.display(description="aliases")
+    @admin.display(description=_("aliases"))
     def aliases_display(self, obj: Actor) -> str:
         return ", ".join(alias.name for alias in obj.aliases.all())
 

@@ -1,8 +1,9 @@
 from __future__ import annotations
 
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class NewsroomConfig(AppConfig):
     name = "newsroom"
-    verbose_name = "Newsroom"
+    verbose_name = _("Newsroom")

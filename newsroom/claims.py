@@ -14,6 +14,8 @@ from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.timesince import timesince
 from django.utils.timezone import localtime
+from django.utils.translation import gettext, ngettext_lazy
+from django.utils.translation import gettext_lazy as _
 
 from claims import permissions, services
 from claims.concurrency import StaleEdit
@@ -44,6 +46,10 @@ WORKFLOW_ONLY = ["status", "published_at", "published_by", "withdrawn_at"]
 # One source cited by every statement of the page (the dispatch the story came from): picked or
 # pasted once, not once per statement.
 SOURCE_FOR_EVERY_STATEMENT = "source_for_every_statement"
+# Fieldsets a new claim does not show (``ClaimAdmin.NOT_ON_ADD``), named once: their names are
+# translated, so they are told apart by these objects, not by their words.
+PUBLICATION = _("Publication")
+DERIVED = _("Derived from the statements")
 
 
 @admin.register(Claim)
@@ -74,7 +80,7 @@ class ClaimAdmin(NoLostEditsAdmin, nested_admin.NestedModelAdmin):
     fieldsets = [
         (None, {"fields": ["text", "slug", "summary", "topics"]}),
         (
-            "Event",
+            _("Event"),
             {
                 "fields": [
                     ("event_date", "event_date_precision"),
@@ -83,15 +89,17 @@ class ClaimAdmin(NoLostEditsAdmin, nested_admin.NestedModelAdmin):
                 ]
             },
         ),
-        ("The story's source", {"fields": [SOURCE_FOR_EVERY_STATEMENT]}),
-        ("Verdict", {"fields": ["verdict", "verdict_reasoning"]}),
-        ("For the editor", {"fields": ["note_for_editor"]}),
+        (_("The story's source"), {"fields": [SOURCE_FOR_EVERY_STATEMENT]}),
+        (_("Verdict"), {"fields": ["verdict", "verdict_reasoning"]}),
+        (_("For the editor"), {"fields": ["note_for_editor"]}),
         (
-            "Publication",
+            PUBLICATION,
             {
-                "description": "The status moves with the buttons at the foot of this page, or "
-                "the actions of the claims list: submit for review, publish, withdraw (fill in "
-                "the public reason first), return to draft.",
+                "description": _(
+                    "The status moves with the buttons at the foot of this page, or the actions "
+                    "of the claims list: submit for review, publish, withdraw (fill in the public "
+                    "reason first), return to draft."
+                ),
                 "fields": [
                     "status",
                     "withdrawal_reason",
@@ -101,14 +109,14 @@ class ClaimAdmin(NoLostEditsAdmin, nested_admin.NestedModelAdmin):
             },
         ),
         (
-            "Derived from the statements",
+            DERIVED,
             {"fields": ["contested_display", "first_asserted_display", "created_at", "updated_at"]},
         ),
-        ("Newsroom only", {"fields": ["internal_notes"]}),
-        ("This change", {"fields": ["change_reason", "correction_note", "loaded_version"]}),
+        (_("Newsroom only"), {"fields": ["internal_notes"]}),
+        (_("This change"), {"fields": ["change_reason", "correction_note", "loaded_version"]}),
     ]
     # A new claim has no status to move, nothing derived and no correction to note yet.
-    NOT_ON_ADD = ("Publication", "Derived from the statements")
+    NOT_ON_ADD = (PUBLICATION, DERIVED)
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Claim]:
         return super().get_queryset(request).with_contested().with_first_asserted()
@@ -120,8 +128,8 @@ class ClaimAdmin(NoLostEditsAdmin, nested_admin.NestedModelAdmin):
                 Citation._meta.get_field("source"), self.admin_site, request.user
             )
             field.required = False
-            field.label = "Source for every statement"
-            field.help_text = (
+            field.label = gettext("Source for every statement")
+            field.help_text = gettext(
                 "Pick it, or paste its address to add it: every statement on this page cites it "
                 "(add other sources to a statement below)."
             )
@@ -165,17 +173,17 @@ class ClaimAdmin(NoLostEditsAdmin, nested_admin.NestedModelAdmin):
     def has_publish_permission(self, request: HttpRequest) -> bool:
         return permissions.may_publish(request.user)
 
-    @admin.display(description="contested")
+    @admin.display(description=_("contested"))
     def contested_display(self, obj: Claim) -> str:
         """A warning, not a green tick: contested is a state to look at, not a success."""
-        return "⚠ contested" if obj.contested else "—"
+        return "⚠ " + gettext("contested") if obj.contested else "—"
 
-    @admin.display(description="first asserted")
+    @admin.display(description=_("first asserted"))
     def first_asserted_display(self, obj: Claim) -> str:
         first = obj.first_asserted
         return first.isoformat() if first else "—"
 
-    @admin.display(description="event", ordering="event_date")
+    @admin.display(description=_("event"), ordering="event_date")
     def event(self, obj: Claim) -> str:
         return obj.event_date_display
 
@@ -217,9 +225,11 @@ class ClaimAdmin(NoLostEditsAdmin, nested_admin.NestedModelAdmin):
         self.message_user(
             request,
             format_html(
-                "This claim looks much like {}. If it is the same claim, merge them or record it "
-                "as a duplicate in the relations.",
-                links,
+                gettext(
+                    "This claim looks much like {claims}. If it is the same claim, merge them or "
+                    "record it as a duplicate in the relations."
+                ),
+                claims=links,
             ),
             messages.WARNING,
         )
@@ -245,10 +255,14 @@ class ClaimAdmin(NoLostEditsAdmin, nested_admin.NestedModelAdmin):
             return []
         editor = permissions.may_publish(request.user)
         moves = {
-            Status.IN_REVIEW: ("submit_for_review", "Submit for review", True),
-            Status.PUBLISHED: ("publish", "Publish", editor),
-            Status.WITHDRAWN: ("withdraw", "Withdraw, with the public reason above", editor),
-            Status.DRAFT: ("return_to_draft", "Return to draft", True),
+            Status.IN_REVIEW: ("submit_for_review", gettext("Submit for review"), True),
+            Status.PUBLISHED: ("publish", gettext("Publish"), editor),
+            Status.WITHDRAWN: (
+                "withdraw",
+                gettext("Withdraw, with the public reason above"),
+                editor,
+            ),
+            Status.DRAFT: ("return_to_draft", gettext("Return to draft"), True),
         }
         return [
             (name, label)
@@ -287,36 +301,53 @@ class ClaimAdmin(NoLostEditsAdmin, nested_admin.NestedModelAdmin):
 
     # The workflow's moves, as actions on the claims list ---------------------------------------
 
-    def _apply(self, request: HttpRequest, queryset: QuerySet[Claim], move: Any, done: str) -> None:
+    def _apply(
+        self, request: HttpRequest, queryset: QuerySet[Claim], move: Any, *, done: Any, refused: Any
+    ) -> None:
+        """``move`` each claim; ``done`` says how many moved (a plural message taking
+        ``count``), ``refused`` why one did not (taking ``claim`` and ``errors``)."""
         moved = 0
         for claim in queryset.order_by("pk"):
             try:
                 move(claim)
             except (ValidationError, PermissionDenied, StaleEdit) as error:
                 text = "; ".join(getattr(error, "messages", [str(error)]))
-                self.message_user(request, f"“{claim}” was not {done}: {text}", messages.WARNING)
+                self.message_user(
+                    request, refused % {"claim": claim, "errors": text}, messages.WARNING
+                )
             else:
                 moved += 1
         if moved:
-            self.message_user(request, f"{moved} claim(s) {done}.", messages.SUCCESS)
+            self.message_user(request, done % {"count": moved}, messages.SUCCESS)
 
-    @admin.action(description="Submit for review", permissions=["change"])
+    @admin.action(description=_("Submit for review"), permissions=["change"])
     def submit_for_review(self, request: HttpRequest, queryset: QuerySet[Claim]) -> None:
         self._apply(
             request,
             queryset,
             lambda c: services.submit_for_review(claim=c, by=request.user),
-            "submitted for review",
+            done=ngettext_lazy(
+                "%(count)d claim submitted for review.",
+                "%(count)d claims submitted for review.",
+                "count",
+            ),
+            refused=_("“%(claim)s” was not submitted for review: %(errors)s"),
         )
 
-    @admin.action(description="Publish", permissions=["publish"])
+    @admin.action(description=_("Publish"), permissions=["publish"])
     def publish(self, request: HttpRequest, queryset: QuerySet[Claim]) -> None:
         self._apply(
-            request, queryset, lambda c: services.publish(claim=c, by=request.user), "published"
+            request,
+            queryset,
+            lambda c: services.publish(claim=c, by=request.user),
+            done=ngettext_lazy(
+                "%(count)d claim published.", "%(count)d claims published.", "count"
+            ),
+            refused=_("“%(claim)s” was not published: %(errors)s"),
         )
 
     @admin.action(
-        description="Withdraw (with the public reason entered on the claim)",
+        description=_("Withdraw (with the public reason entered on the claim)"),
         permissions=["publish"],
     )
     def withdraw(self, request: HttpRequest, queryset: QuerySet[Claim]) -> None:
@@ -324,16 +355,22 @@ class ClaimAdmin(NoLostEditsAdmin, nested_admin.NestedModelAdmin):
             request,
             queryset,
             lambda c: services.withdraw(claim=c, by=request.user, reason=c.withdrawal_reason),
-            "withdrawn",
+            done=ngettext_lazy(
+                "%(count)d claim withdrawn.", "%(count)d claims withdrawn.", "count"
+            ),
+            refused=_("“%(claim)s” was not withdrawn: %(errors)s"),
         )
 
-    @admin.action(description="Return to draft", permissions=["change"])
+    @admin.action(description=_("Return to draft"), permissions=["change"])
     def return_to_draft(self, request: HttpRequest, queryset: QuerySet[Claim]) -> None:
         self._apply(
             request,
             queryset,
             lambda c: services.return_to_draft(claim=c, by=request.user),
-            "returned to draft",
+            done=ngettext_lazy(
+                "%(count)d claim returned to draft.", "%(count)d claims returned to draft.", "count"
+            ),
+            refused=_("“%(claim)s” was not returned to draft: %(errors)s"),
         )
 
 
@@ -377,14 +414,15 @@ class ReviewQueueAdmin(ListOfAdmin, ClaimAdmin):
     def get_queryset(self, request: HttpRequest) -> QuerySet[Claim]:
         return super().get_queryset(request).filter(status=Status.IN_REVIEW)
 
-    @admin.display(description="waiting", ordering="submitted_at")
+    @admin.display(description=_("waiting"), ordering="submitted_at")
     def waiting(self, obj: Claim) -> str:
         if obj.submitted_at is None:
             return "—"
         return format_html(
-            '<time datetime="{}" title="submitted {}">{}</time>',
+            '<time datetime="{}" title="{}">{}</time>',
             obj.submitted_at.isoformat(),
-            date_format(localtime(obj.submitted_at), "DATETIME_FORMAT"),
+            gettext("submitted %(when)s")
+            % {"when": date_format(localtime(obj.submitted_at), "DATETIME_FORMAT")},
             timesince(obj.submitted_at),
         )
 

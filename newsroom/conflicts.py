@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from claims.concurrency import StaleEdit
 
@@ -50,7 +51,8 @@ class NoLostEditsAdmin(HistoryAdmin):
             url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[saved.pk])
         context = {
             **self.admin_site.each_context(request),
-            "title": f"Not saved: someone changed this {opts.verbose_name} while you were editing",
+            "title": gettext("Not saved: someone changed this %(record)s while you were editing")
+            % {"record": opts.verbose_name},
             "opts": opts,
             "record": saved or yours,
             "rows": rows,

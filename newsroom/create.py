@@ -20,6 +20,8 @@ from django import forms
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from actors import lookup
 from actors.models import Actor, ActorKind
@@ -52,8 +54,10 @@ def source_from_url(text: str) -> Source:
         URLValidator(schemes=["http", "https"])(text)
     except ValidationError:
         raise ValidationError(
-            "To add a new source here, paste its address (https://…). A source with no address "
-            "(a broadcast, a printed communiqué) is added from the Sources page.",
+            gettext(
+                "To add a new source here, paste its address (https://…). A source with no "
+                "address (a broadcast, a printed communiqué) is added from the Sources page."
+            ),
             code="not_a_url",
         ) from None
     url = normalise_url(text)
@@ -69,6 +73,12 @@ def source_from_url(text: str) -> Source:
 
 
 MAKERS = {Actor: actor_from_name, Source: source_from_url}
+# What the autocomplete offers below its matches, and says to a user who may not add one.
+CREATE_LABELS = {Actor: _("Add new actor"), Source: _("Add new source")}
+MAY_NOT_ADD = {
+    Actor: _("You may not add actors: pick an existing one."),
+    Source: _("You may not add sources: pick an existing one."),
+}
 
 
 # The form field and its widget ---------------------------------------------------------------
@@ -93,7 +103,7 @@ class CreateOnTypeSelect(AutocompleteSelect):
         new = [v for v in value if isinstance(v, str) and v.startswith(NEW)]
         groups = super().optgroups(name, [v for v in value if v not in new], attrs)
         for index, typed in enumerate(new, start=len(groups)):
-            label = f"{typed.removeprefix(NEW)} (new)"
+            label = gettext("%(name)s (new)") % {"name": typed.removeprefix(NEW)}
             option = self.create_option(name, typed, label, True, index)
             groups.append((None, [option], index))
         return groups
@@ -119,10 +129,7 @@ class CreatingChoiceField(forms.ModelChoiceField):
             model = self.queryset.model
             opts = model._meta
             if not self.user.has_perm(f"{opts.app_label}.add_{opts.model_name}"):
-                raise ValidationError(
-                    f"You may not add {opts.verbose_name_plural}: pick an existing one.",
-                    code="permission",
-                )
+                raise ValidationError(MAY_NOT_ADD[model], code="permission")
             return MAKERS[model](typed)
         return super().to_python(value)
 
@@ -142,7 +149,7 @@ def creating_field(db_field: Any, admin_site: Any, user: Any, **kwargs: Any) -> 
     widget = CreateOnTypeSelect(
         db_field,
         admin_site,
-        create_label=f"Add new {model._meta.verbose_name}",
+        create_label=str(CREATE_LABELS[model]),
     )
     return CreatingChoiceField(
         queryset=model._default_manager.all(),

@@ -14,6 +14,7 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
 from core import dates
 
@@ -22,14 +23,20 @@ class WrittenDateField(forms.CharField):
     """A partial date as text; cleans to a ``core.dates.PartialDate`` (or ``None``)."""
 
     widget = forms.TextInput(
-        attrs={"placeholder": "3 March 2025, March 2025 or 2025", "size": 22, "autocomplete": "off"}
+        attrs={
+            "placeholder": _("3 March 2025, March 2025 or 2025"),
+            "size": 22,
+            "autocomplete": "off",
+        }
     )
 
     def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault(
             "help_text",
-            "As written: 3 March 2025, March 2025, 2025, 2025-03-03 or 03/03/2025 (day first). "
-            "The precision follows what you type.",
+            _(
+                "As written: 3 March 2025, March 2025, 2025, 2025-03-03 or 03/03/2025 (day "
+                "first). The precision follows what you type."
+            ),
         )
         super().__init__(**kwargs)
 

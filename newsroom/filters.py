@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 from django.contrib import admin
 from django.db.models import Count
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from actors.models import Actor
 from claims.models import Claim, RequestForComment, Statement
@@ -17,11 +18,11 @@ if TYPE_CHECKING:
 
 
 class ContestedFilter(admin.SimpleListFilter):
-    title = "contested"
+    title = _("contested")
     parameter_name = "contested"
 
     def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
-        return [("yes", "Contested"), ("no", "Not contested")]
+        return [("yes", _("Contested")), ("no", _("Not contested"))]
 
     def queryset(self, request: HttpRequest, queryset: QuerySet[Claim]) -> QuerySet[Claim]:
         if self.value() == "yes":
@@ -37,7 +38,7 @@ class ActorFilter(admin.SimpleListFilter):
     A newsroom has tens of thousands of actors, so the sidebar offers the most-quoted ones plus
     the one selected; any other actor is reachable by ``?actor=<id>`` from the actor's page."""
 
-    title = "actor"
+    title = _("actor")
     parameter_name = "actor"
     shown = 15
 
@@ -64,11 +65,11 @@ class ActorFilter(admin.SimpleListFilter):
 
 
 class OverdueFilter(admin.SimpleListFilter):
-    title = "deadline"
+    title = _("deadline")
     parameter_name = "overdue"
 
     def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
-        return [("yes", "Past deadline, no reply")]
+        return [("yes", _("Past deadline, no reply"))]
 
     def queryset(
         self, request: HttpRequest, queryset: QuerySet[RequestForComment]

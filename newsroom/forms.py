@@ -7,6 +7,8 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from claims import permissions, services
 from sources.models import Source
@@ -30,7 +32,7 @@ class VersionedForm(ReasonForm):
             self.fields["loaded_version"].initial = self.instance.version
             # Without it an edit could not be checked against later saves: refuse, don't guess.
             self.fields["loaded_version"].required = True
-            self.fields["loaded_version"].error_messages["required"] = (
+            self.fields["loaded_version"].error_messages["required"] = gettext(
                 "This page is missing the version it was opened at: reload it and edit again."
             )
 
@@ -52,12 +54,14 @@ class CorrectionNoteMixin(forms.ModelForm):
     instance."""
 
     correction_note = forms.CharField(
-        label="Correction note",
+        label=_("Correction note"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="Public. Required when you change the claim, its verdict or reasoning, or a "
-        "statement's stance or quote, once the claim is published: say what was corrected and "
-        "why.",
+        help_text=_(
+            "Public. Required when you change the claim, its verdict or reasoning, or a "
+            "statement's stance or quote, once the claim is published: say what was corrected "
+            "and why."
+        ),
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

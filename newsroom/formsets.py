@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
 from nested_admin.formsets import NestedInlineFormSet
 
 from claims import services
@@ -121,8 +122,11 @@ class StatementFormSet(ServiceFormSet):
             if form.instance.pk is not None and loaded != form.saved_version:
                 # A deletion is an edit too: do not delete what someone changed since.
                 raise ValidationError(
-                    f"Someone changed the statement by {form.instance.actor} after you opened "
-                    "this page: reload it before deleting that statement."
+                    gettext(
+                        "Someone changed the statement by %(actor)s after you opened this page: "
+                        "reload it before deleting that statement."
+                    )
+                    % {"actor": form.instance.actor}
                 )
         require_note(self, self.substance_changes())
 
@@ -154,6 +158,7 @@ def require_note(formset: Any, changed: list[str]) -> None:
     if changed and not formset.data.get("correction_note", "").strip():
         raise ValidationError(
             services.CORRECTION_NOTE_MISSING.format(changed=", ".join(changed))
-            + " Write it in the “Correction note” box, under “This change”.",
+            + " "
+            + gettext("Write it in the “Correction note” box, under “This change”."),
             code=CORRECTION_NOTE_MISSING,
         )

@@ -13,8 +13,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from django import forms
+from django.conf import settings
 from django.contrib.admin.utils import flatten_fieldsets
 from django.core.exceptions import PermissionDenied
+from django.utils import translation
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 if TYPE_CHECKING:
@@ -27,11 +31,13 @@ NOT_MODEL_FIELDS = {REASON_FIELD, "correction_note", "loaded_version"}
 
 class ReasonForm(forms.ModelForm):
     change_reason = forms.CharField(
-        label="Reason for this change",
+        label=_("Reason for this change"),
         max_length=200,
         required=False,
-        help_text='A few words for the history, e.g. "second source found". Left blank, the '
-        "history names the fields you changed.",
+        help_text=_(
+            'A few words for the history, e.g. "second source found". Left blank, the history '
+            "names the fields you changed."
+        ),
     )
 
 
@@ -41,7 +47,10 @@ def form_reason(form: forms.BaseForm, *, given: str = "", added: bool = False) -
     if added:
         return "Added in the admin"
     changed = [name for name in form.changed_data if name not in NOT_MODEL_FIELDS]
-    labels = [str(form.fields[name].label or name).lower() for name in changed]
+    # The reason is the record's history, kept in one language whichever the editor reads the
+    # newsroom in: the fields' labels in the project's own.
+    with translation.override(settings.LANGUAGE_CODE):
+        labels = [str(form.fields[name].label or name).lower() for name in changed]
     return "Edited in the admin: " + ", ".join(labels) if labels else "Saved in the admin"
 
 
@@ -51,7 +60,7 @@ class HistoryAdmin(SimpleHistoryAdmin):
     def get_fieldsets(self, request: HttpRequest, obj: Model | None = None) -> list[Any]:
         fieldsets = list(super().get_fieldsets(request, obj))
         if REASON_FIELD not in flatten_fieldsets(fieldsets):
-            fieldsets.append(("This change", {"fields": [REASON_FIELD]}))
+            fieldsets.append((_("This change"), {"fields": [REASON_FIELD]}))
         return fieldsets
 
     def given_reason(self, request: HttpRequest) -> str:
@@ -89,5 +98,5 @@ class HistoryAdmin(SimpleHistoryAdmin):
         self, request: HttpRequest, object_id: str, version_id: str, extra_context: Any = None
     ) -> HttpResponse:
         if request.method == "POST":
-            raise PermissionDenied("Reverting is off: edit the record instead.")
+            raise PermissionDenied(gettext("Reverting is off: edit the record instead."))
         return super().history_form_view(request, object_id, version_id, extra_context)

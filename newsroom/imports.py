@@ -18,6 +18,8 @@ from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from claims import permissions
 from claims.ledger.files import MAX_BYTES, read_upload
@@ -28,21 +30,31 @@ if TYPE_CHECKING:
     from django.http import HttpRequest
 
 WAIT_SECONDS = 3600
-KINDS = ".json (a ledger), .csv or .xlsx (a sheet of claims), .html or .jsonld (a ClaimReview)"
+KINDS = _(".json (a ledger), .csv or .xlsx (a sheet of claims), .html or .jsonld (a ClaimReview)")
+MAX_MEGABYTES = MAX_BYTES // (1024 * 1024)
 
 
 class UploadForm(forms.Form):
-    file = forms.FileField(help_text=f"{KINDS}; up to {MAX_BYTES // (1024 * 1024)} MB.")
+    file = forms.FileField(label=_("File"))
     publish = forms.BooleanField(
         required=False,
-        label="Publish as the file says",
-        help_text="Editors only. Otherwise every claim arrives as a draft.",
+        label=_("Publish as the file says"),
+        help_text=_("Editors only. Otherwise every claim arrives as a draft."),
     )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["file"].help_text = gettext("%(kinds)s; up to %(size)d MB.") % {
+            "kinds": KINDS,
+            "size": MAX_MEGABYTES,
+        }
 
     def clean_file(self) -> Any:
         upload = self.cleaned_data["file"]
         if upload.size > MAX_BYTES:
-            raise forms.ValidationError(f"The file is over {MAX_BYTES // (1024 * 1024)} MB.")
+            raise forms.ValidationError(
+                gettext("The file is over %(size)d MB.") % {"size": MAX_MEGABYTES}
+            )
         return upload
 
 
@@ -56,7 +68,7 @@ def import_view(request: HttpRequest, admin_site: Any) -> HttpResponse:
     may_publish = permissions.may_publish(request.user)
     context: dict[str, Any] = {
         **admin_site.each_context(request),
-        "title": "Import claims",
+        "title": gettext("Import claims"),
         "kinds": KINDS,
     }
     form = UploadForm()
@@ -65,7 +77,7 @@ def import_view(request: HttpRequest, admin_site: Any) -> HttpResponse:
     if request.method == "POST" and "_import" in request.POST:
         waiting = cache.get(_key(request, request.POST.get("token", "")))
         if waiting is None:
-            messages.error(request, "That preview has expired: upload the file again.")
+            messages.error(request, gettext("That preview has expired: upload the file again."))
             return redirect("admin:ledger_import")
         name, content, publish = waiting
         report = load_ledger(
@@ -74,7 +86,10 @@ def import_view(request: HttpRequest, admin_site: Any) -> HttpResponse:
         cache.delete(_key(request, request.POST["token"]))
         if report.applied:
             counts = ", ".join(f"{n} {action}" for action, n in sorted(report.counts().items()))
-            messages.success(request, f"Imported {name}: {counts}.")
+            messages.success(
+                request,
+                gettext("Imported %(file)s: %(counts)s.") % {"file": name, "counts": counts},
+            )
             return redirect(reverse("admin:claims_claim_changelist"))
         context |= {"report": report, "form": form}
     elif request.method == "POST":

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 import nested_admin
+from django.utils.translation import gettext_lazy as _
 
 from claims import permissions
 from claims.models import Citation, ClaimRelation, Correction, RequestForComment, Statement
@@ -81,8 +82,8 @@ class ClaimRelationInline(PublicClaimIsTheEditorsInline, nested_admin.NestedTabu
     fk_name = "from_claim"
     extra = 0
     autocomplete_fields = ["to_claim"]
-    verbose_name = "relation to another claim (this claim …)"
-    verbose_name_plural = "relations to other claims (this claim …)"
+    verbose_name = _("relation to another claim (this claim …)")
+    verbose_name_plural = _("relations to other claims (this claim …)")
 
 
 class RequestForCommentInline(PublicClaimIsTheEditorsInline, nested_admin.NestedTabularInline):

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.forms.forms import NON_FIELD_ERRORS
+from django.utils.translation import gettext
 
 from .formsets import CORRECTION_NOTE_MISSING
 
@@ -36,7 +37,7 @@ def error_summary(form: Any, formsets: list[Any]) -> list[dict[str, str]]:
     def add(form: Any, where: str) -> None:
         for name, errors in form.errors.items():
             if name == NON_FIELD_ERRORS or name not in form.fields:
-                label, anchor = where or "The claim", ""
+                label, anchor = where or gettext("The claim"), ""
             else:
                 field = str(form.fields[name].label or name)
                 label = f"{where} — {field}" if where else field

@@ -10,6 +10,7 @@ import nested_admin
 from django.contrib import admin
 from django.contrib.admin.utils import flatten_fieldsets
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from claims import permissions, services
 from claims.models import (
@@ -104,10 +105,10 @@ class StatementAdmin(NoLostEditsAdmin, PublicRecordAdmin, nested_admin.NestedMod
         fields = [f for f in flatten_fieldsets(fieldsets) if f not in NOT_MODEL_FIELDS]
         return [
             (None, {"fields": fields}),
-            ("This change", {"fields": ["change_reason", "correction_note", "loaded_version"]}),
+            (_("This change"), {"fields": ["change_reason", "correction_note", "loaded_version"]}),
         ]
 
-    @admin.display(description="said on", ordering="stated_on")
+    @admin.display(description=_("said on"), ordering="stated_on")
     def stated_on_display(self, obj: Statement) -> str:
         return obj.stated_on_display
 
@@ -159,6 +160,6 @@ class OverdueRequestAdmin(ListOfAdmin, RequestForCommentAdmin):
     def get_queryset(self, request: HttpRequest) -> QuerySet[RequestForComment]:
         return super().get_queryset(request).overdue(timezone.localdate())
 
-    @admin.display(description="days overdue", ordering="deadline")
+    @admin.display(description=_("days overdue"), ordering="deadline")
     def days_overdue(self, obj: RequestForComment) -> int:
         return (timezone.localdate() - obj.deadline).days

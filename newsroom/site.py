@@ -12,6 +12,7 @@ from django.contrib import admin
 from django.contrib.admin.apps import AdminConfig
 from django.contrib.admin.views.autocomplete import AutocompleteJsonView
 from django.urls import path
+from django.utils.translation import gettext_lazy as _
 
 
 class ExplainingAutocomplete(AutocompleteJsonView):
@@ -24,9 +25,9 @@ class ExplainingAutocomplete(AutocompleteJsonView):
 
 
 class NewsroomAdminSite(admin.AdminSite):
-    site_header = "Contested — newsroom"
+    site_header = _("Contested — newsroom")
     site_title = "Contested"
-    index_title = "Claims, statements, actors and sources"
+    index_title = _("Claims, statements, actors and sources")
 
     def autocomplete_view(self, request: Any) -> Any:
         return ExplainingAutocomplete.as_view(admin_site=self)(request)

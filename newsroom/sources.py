@@ -5,6 +5,8 @@ from typing import TYPE_CHECKING, Any
 from django.contrib import admin, messages
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 
 from sources.models import Capture, CaptureOutcome, CaptureReason, LinkStatus, Outlet, Source
 from sources.tasks import enqueue_capture
@@ -29,11 +31,11 @@ class OutletAdmin(HistoryAdmin):
 class AttentionFilter(admin.SimpleListFilter):
     """Sources needing attention: the original moved, changed, went, or cannot be captured."""
 
-    title = "needs attention"
+    title = _("needs attention")
     parameter_name = "attention"
 
     def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
-        return [("yes", "Needs attention"), ("no", "No")]
+        return [("yes", _("Needs attention")), ("no", _("No"))]
 
     def queryset(self, request: HttpRequest, queryset: QuerySet[Source]) -> QuerySet[Source]:
         if self.value() == "yes":
@@ -77,7 +79,7 @@ class SourceAdmin(HistoryAdmin):
             },
         ),
         (
-            "Preservation",
+            _("Preservation"),
             {
                 "fields": [
                     "link_status",
@@ -87,32 +89,46 @@ class SourceAdmin(HistoryAdmin):
                     "archive_url",
                     "retrieved_on",
                 ],
-                "description": "Every source with an address is captured when it is entered or "
-                "its address changes, and checked daily; every capture is kept. Use the action "
-                "“Capture again now” on the sources list to capture it by hand.",
+                "description": _(
+                    "Every source with an address is captured when it is entered or its address "
+                    "changes, and checked daily; every capture is kept. Use the action “Capture "
+                    "again now” on the sources list to capture it by hand."
+                ),
             },
         ),
-        ("Grading", {"fields": ["reliability"]}),
-        ("Newsroom only", {"fields": ["internal_notes"]}),
+        (_("Grading"), {"fields": ["reliability"]}),
+        (_("Newsroom only"), {"fields": ["internal_notes"]}),
     ]
 
-    @admin.display(description="reliability")
+    @admin.display(description=_("reliability"))
     def reliability_display(self, obj: Source) -> str:
         return obj.reliability_grade
 
-    @admin.display(description="captures (newest first)")
+    @admin.display(description=_("captures (newest first)"))
     def captures_table(self, obj: Source) -> str:
         if obj.pk is None:
-            return "Captured once saved."
+            return gettext("Captured once saved.")
         rows = list(
             Capture.objects.filter(source=obj).order_by("-captured_at", "-pk")[:CAPTURES_SHOWN]
         )
         if not rows:
-            return "None yet: the capture is queued." if obj.url else "No address to capture."
+            if obj.url:
+                return gettext("None yet: the capture is queued.")
+            return gettext("No address to capture.")
+        headings = [
+            gettext("when"),
+            gettext("why"),
+            gettext("outcome"),
+            "HTTP",
+            gettext("final address"),
+            gettext("bytes"),
+            "SHA-256",
+            gettext("error"),
+            gettext("copy"),
+        ]
         return format_html(
-            "<table><thead><tr><th>when</th><th>why</th><th>outcome</th><th>HTTP</th>"
-            "<th>final address</th><th>bytes</th><th>SHA-256</th><th>error</th><th>copy</th>"
-            "</tr></thead><tbody>{}</tbody></table>",
+            "<table><thead><tr>{}</tr></thead><tbody>{}</tbody></table>",
+            format_html_join("", "<th>{}</th>", ((heading,) for heading in headings)),
             format_html_join(
                 "",
                 "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>"
@@ -134,7 +150,7 @@ class SourceAdmin(HistoryAdmin):
             ),
         )
 
-    @admin.action(description="Capture again now", permissions=["change"])
+    @admin.action(description=_("Capture again now"), permissions=["change"])
     def capture_again(self, request: HttpRequest, queryset: QuerySet[Source]) -> None:
         count = 0
         for pk in queryset.exclude(url="").values_list("pk", flat=True):
@@ -142,7 +158,12 @@ class SourceAdmin(HistoryAdmin):
             count += 1
         self.message_user(
             request,
-            f"Queued {count} capture(s); they appear on each source's page when done.",
+            ngettext(
+                "Queued %(count)d capture; it appears on the source's page when done.",
+                "Queued %(count)d captures; they appear on each source's page when done.",
+                count,
+            )
+            % {"count": count},
             messages.SUCCESS,
         )
 

@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING, Any
 from django.core.files.storage import storages
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
@@ -18,21 +19,24 @@ if TYPE_CHECKING:
 
 
 class OutletKind(models.TextChoices):
-    NEWS_AGENCY = "news_agency", "News agency"
-    NEWSPAPER = "newspaper", "Newspaper"
-    BROADCASTER = "broadcaster", "Broadcaster"
-    ONLINE = "online", "Online publication"
-    OFFICIAL = "official", "Official channel"
-    SOCIAL = "social", "Social-media account"
-    NGO = "ngo", "NGO"
-    THINK_TANK = "think_tank", "Think tank"
-    OTHER = "other", "Other"
+    NEWS_AGENCY = "news_agency", _("News agency")
+    NEWSPAPER = "newspaper", _("Newspaper")
+    BROADCASTER = "broadcaster", _("Broadcaster")
+    ONLINE = "online", _("Online publication")
+    OFFICIAL = "official", _("Official channel")
+    SOCIAL = "social", _("Social-media account")
+    NGO = "ngo", _("NGO")
+    THINK_TANK = "think_tank", _("Think tank")
+    OTHER = "other", _("Other")
 
 
 class Outlet(TimeStampedModel):
     name = models.CharField(max_length=200, unique=True)
     slug = models.SlugField(
-        max_length=200, unique=True, blank=True, help_text="Derived from the name when left blank."
+        max_length=200,
+        unique=True,
+        blank=True,
+        help_text=_("Derived from the name when left blank."),
     )
     kind = models.CharField(max_length=20, choices=OutletKind.choices)
     country = CountryField(blank=True)
@@ -41,8 +45,10 @@ class Outlet(TimeStampedModel):
         max_length=1,
         choices=Reliability.choices,
         default=Reliability.F,
-        help_text="The Admiralty grade given to this outlet's sources unless a source says "
-        "otherwise. F when the newsroom has no basis to judge.",
+        help_text=_(
+            "The Admiralty grade given to this outlet's sources unless a source says otherwise. "
+            "F when the newsroom has no basis to judge."
+        ),
     )
     internal_notes = internal_notes_field()
 
@@ -64,13 +70,13 @@ class Outlet(TimeStampedModel):
 
 
 class LinkStatus(models.TextChoices):
-    UNCHECKED = "unchecked", "Not captured yet"
-    LIVE = "live", "Live"
-    MOVED = "moved", "Moved"
-    CHANGED = "changed", "Changed since captured"
-    GONE = "gone", "Gone"
-    REFUSED = "refused", "Not capturable"
-    UNREACHABLE = "unreachable", "Unreachable"
+    UNCHECKED = "unchecked", _("Not captured yet")
+    LIVE = "live", _("Live")
+    MOVED = "moved", _("Moved")
+    CHANGED = "changed", _("Changed since captured")
+    GONE = "gone", _("Gone")
+    REFUSED = "refused", _("Not capturable")
+    UNREACHABLE = "unreachable", _("Unreachable")
 
     @classmethod
     def needing_attention(cls) -> list[str]:
@@ -86,48 +92,56 @@ class SourceQuerySet(models.QuerySet["Source"]):
 class Source(TimeStampedModel):
     title = models.CharField(max_length=500)
     url = NormalisedURLField(
-        "URL",
+        _("URL"),
         max_length=1000,
         blank=True,
-        help_text="Stored in canonical form (lower-case host, no fragment, no utm_ tracking "
-        "parameters), so one document is entered once. Blank only for a document with no "
-        "address (a broadcast, a printed communiqué).",
+        help_text=_(
+            "Stored in canonical form (lower-case host, no fragment, no utm_ tracking "
+            "parameters), so one document is entered once. Blank only for a document with no "
+            "address (a broadcast, a printed communiqué)."
+        ),
     )
     outlet = models.ForeignKey(Outlet, on_delete=models.PROTECT, related_name="sources")
     byline = models.CharField(max_length=300, blank=True)
     published_on = models.DateField(null=True, blank=True, db_index=True)
     language = models.CharField(
-        max_length=12, blank=True, help_text="Language of the document as a BCP 47 tag: en, fr, uk."
+        max_length=12,
+        blank=True,
+        help_text=_("Language of the document as a BCP 47 tag: en, fr, uk."),
     )
     archive_url = models.URLField(
-        "archived copy",
+        _("archived copy"),
         max_length=1000,
         blank=True,
-        help_text="A copy in a web archive, so the source survives if the original disappears.",
+        help_text=_("A copy in a web archive, so the source survives if the original disappears."),
     )
     retrieved_on = models.DateField(null=True, blank=True)
     reliability = models.CharField(
         max_length=1,
         choices=Reliability.choices,
         blank=True,
-        help_text="Admiralty grade of this document's reliability. Leave blank to use the "
-        "outlet's default.",
+        help_text=_(
+            "Admiralty grade of this document's reliability. Leave blank to use the outlet's "
+            "default."
+        ),
     )
     title_is_stand_in = models.BooleanField(
-        "title is a stand-in",
+        _("title is a stand-in"),
         default=False,
-        help_text="The title was made from the address when the source was entered; the first "
-        "capture replaces it with the page's own title.",
+        help_text=_(
+            "The title was made from the address when the source was entered; the first capture "
+            "replaces it with the page's own title."
+        ),
     )
     link_status = models.CharField(
         max_length=12,
         choices=LinkStatus.choices,
         default=LinkStatus.UNCHECKED,
         db_index=True,
-        help_text="What the last capture or check found at the address.",
+        help_text=_("What the last capture or check found at the address."),
     )
     link_status_since = models.DateTimeField(
-        null=True, blank=True, help_text="When the last capture or check first found it so."
+        null=True, blank=True, help_text=_("When the last capture or check first found it so.")
     )
     last_checked_at = models.DateTimeField(null=True, blank=True)
     internal_notes = internal_notes_field()
@@ -185,17 +199,17 @@ class Source(TimeStampedModel):
 
 
 class CaptureReason(models.TextChoices):
-    ENTRY = "entry", "Source entered or its address changed"
-    BY_HAND = "by_hand", "Captured again by hand"
-    CHECK = "check", "Periodic check"
+    ENTRY = "entry", _("Source entered or its address changed")
+    BY_HAND = "by_hand", _("Captured again by hand")
+    CHECK = "check", _("Periodic check")
 
 
 class CaptureOutcome(models.TextChoices):
-    CAPTURED = "captured", "Captured"
-    UNCHANGED = "unchanged", "Checked: unchanged since the last capture"
-    GONE = "gone", "Gone"
-    REFUSED = "refused", "Refused by the fetcher's rules"
-    FAILED = "failed", "Failed"
+    CAPTURED = "captured", _("Captured")
+    UNCHANGED = "unchanged", _("Checked: unchanged since the last capture")
+    GONE = "gone", _("Gone")
+    REFUSED = "refused", _("Refused by the fetcher's rules")
+    FAILED = "failed", _("Failed")
 
 
 def capture_storage() -> Any:
@@ -211,18 +225,18 @@ class Capture(models.Model):
     outcome = models.CharField(max_length=10, choices=CaptureOutcome.choices)
     requested_url = models.URLField(max_length=1000)
     final_url = models.URLField(
-        max_length=1000, blank=True, help_text="Where the redirects led; blank with no answer."
+        max_length=1000, blank=True, help_text=_("Where the redirects led; blank with no answer.")
     )
     status_code = models.PositiveSmallIntegerField(null=True, blank=True)
     content_type = models.CharField(max_length=200, blank=True)
-    size = models.PositiveBigIntegerField(null=True, blank=True, help_text="Bytes of the body.")
+    size = models.PositiveBigIntegerField(null=True, blank=True, help_text=_("Bytes of the body."))
     sha256 = models.CharField(
-        "SHA-256", max_length=64, blank=True, help_text="Of the body as received, in hex."
+        "SHA-256", max_length=64, blank=True, help_text=_("Of the body as received, in hex.")
     )
     warc = models.FileField(
         "WARC", storage=capture_storage, upload_to="captures/", max_length=300, blank=True
     )
-    error = models.TextField(blank=True, help_text="Why nothing was captured.")
+    error = models.TextField(blank=True, help_text=_("Why nothing was captured."))
     attempt = models.PositiveSmallIntegerField(default=1)
     captured_at = models.DateTimeField(db_index=True)
 

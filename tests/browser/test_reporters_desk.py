@@ -139,7 +139,7 @@ def test_a_reporter_enters_the_djibo_paragraph_in_two_pages_and_the_editor_publi
     row.locator("input.action-select").check()
     page.select_option("select[name=action]", "publish")
     page.get_by_role("button", name="Run").click()
-    expect(page.locator(".messagelist")).to_contain_text("1 claim(s) published")
+    expect(page.locator(".messagelist")).to_contain_text("1 claim published")
     claim.refresh_from_db()
     assert claim.status == Status.PUBLISHED
     context.close()

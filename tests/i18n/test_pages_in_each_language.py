@@ -4,13 +4,15 @@ at the unprefixed addresses."""
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 import polib
 import pytest
 from django.conf import settings
-from django.utils import translation
+from django.utils import timezone, translation
 
+from sources.models import Capture, CaptureOutcome, CaptureReason, LinkStatus, Source
 from tests.site.test_visibility import public_urls
 
 pytestmark = pytest.mark.django_db
@@ -53,6 +55,44 @@ def test_every_public_page_and_feed_is_in_the_readers_language_with_no_english_o
             assert f'<html lang="{language}"' in body, url
         left = [text for text in originals if text in body]
         assert left == [], f"{url} still says, in English: {left}"
+
+
+@pytest.mark.parametrize(
+    ("language", "gone"),
+    [("fr", "L'original a disparu depuis le"), ("ar", "اختفى الأصل منذ")],
+)
+def test_a_source_page_with_its_captures_and_a_changed_original_has_no_english_of_ours(
+    reader, ledger, language, gone
+):
+    """What the ledger's source does not show: the newsroom's copies, earlier captures, and an
+    original that is gone, moved or changed."""
+    originals = english_originals(language)
+    captured_at = timezone.make_aware(datetime.datetime(2025, 2, 3, 9, 30))
+    for n in range(2):
+        Capture.objects.create(
+            source=ledger.source,
+            reason=CaptureReason.ENTRY,
+            outcome=CaptureOutcome.CAPTURED,
+            requested_url=ledger.source.url,
+            content_type="text/html",
+            size=2048,
+            sha256=f"{n}" * 64,
+            captured_at=captured_at + datetime.timedelta(days=n),
+        )
+    with translation.override(language):
+        url = ledger.source.get_absolute_url()
+    for status in (LinkStatus.GONE, LinkStatus.MOVED, LinkStatus.CHANGED):
+        # An update, not a save: a save of the source would queue a capture of its address.
+        Source.objects.filter(pk=ledger.source.pk).update(
+            link_status=status, link_status_since=captured_at
+        )
+        body = reader.get(url).content.decode()
+        assert "1" * 64 in body, status  # the newest copy
+        assert "0" * 64 in body, status  # and the earlier one
+        left = [text for text in originals if text in body]
+        assert left == [], f"{url} ({status}) still says, in English: {left}"
+        if status == LinkStatus.GONE:
+            assert gone in body
 
 
 def test_arabic_pages_read_right_to_left_and_the_others_left_to_right(reader, ledger):

@@ -54,7 +54,7 @@ def test_a_source_page_shows_outlet_grade_archive_and_the_statements_it_reports(
     html = reader.get(ledger.source.get_absolute_url()).content.decode()
     assert "From Donbas to the desert" in html
     assert "Agence France-Presse" in html
-    assert "<strong>B</strong> — usually reliable (the outlet's grade)" in html
+    assert "<strong><bdi>B</bdi></strong> — usually reliable (the outlet's grade)" in html
     assert "https://archive.example/afp" in html
     assert f'href="{ledger.army.get_absolute_url()}">Malian army</a>' in html
     assert "denies" in html

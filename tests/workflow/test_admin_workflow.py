@@ -86,7 +86,7 @@ def test_an_action_that_cannot_apply_says_why_and_moves_the_others(editor):
     assert status_of(ready) == Status.PUBLISHED
     assert status_of(draft) == Status.DRAFT
     text = response.content.decode()
-    assert "1 claim(s) published" in text
+    assert "1 claim published" in text
     assert "cannot become published" in text
 
 
