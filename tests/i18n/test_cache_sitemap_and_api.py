@@ -52,7 +52,8 @@ def test_the_api_cache_keeps_each_accept_language_apart(api_reader, ledger, resp
 
 
 def test_the_sitemap_lists_every_page_in_every_language_with_its_alternates(reader, ledger):
-    xml = reader.get("/sitemap.xml").content.decode()
+    assert "/sitemap-claims.xml</loc>" in reader.get("/sitemap.xml").content.decode()
+    xml = reader.get("/sitemap-claims.xml").content.decode()
     path = ledger.claim.get_absolute_url()
     for prefix in ("", "/fr", "/ar"):
         assert f"<loc>http://testserver{prefix}{path}</loc>" in xml

@@ -13,6 +13,7 @@ from claims.models import Claim, RequestForComment
 from claims.search import search_claims
 from claims.vocabulary import Status
 from tests.ledger import SECRET
+from website.sitemaps import SITEMAPS
 
 pytestmark = pytest.mark.django_db
 
@@ -44,7 +45,8 @@ def public_urls(ledger) -> list[str]:
         reverse("feed-actor", args=[fla.slug]),
         reverse("feed-actor", args=[army.slug]),
         reverse("feed-topic", args=[topic.slug]),
-        reverse("django.contrib.sitemaps.views.sitemap"),
+        reverse("sitemap"),
+        *(reverse("sitemap-section", args=[section]) for section in SITEMAPS),
     ]
 
 
