@@ -11,8 +11,9 @@ the one place for their order: ``sort_key`` in Python and ``sort_key_expression`
 imprecise date after every more precise date inside its period (see ``sort_key``).
 
 The newsroom's forms also take dates as journalists write them ("3 March 2025", "March 2025",
-"03/03/2025", day first): ``parse_written``, the same parser with more spellings. The API keeps
-to ISO 8601 (its schema publishes the pattern).
+"03/03/2025", day first; "3 مارس 2025", "آذار ٢٠٢٥"): ``parse_written``, the same parser with more
+spellings, which reads back whatever ``display`` writes in each language. The API keeps to ISO
+8601 (its schema publishes the pattern).
 """
 
 from __future__ import annotations
@@ -101,41 +102,96 @@ def parse(text: str) -> PartialDate:
 # "3/3/2025". Numeric dates are read day first, as in most of the world and in the wires the
 # newsroom works from: 03/04/2025 is 3 April 2025. Month names in English and French (the
 # Sahel's wires are in both); "3rd", "1er" and a comma after the month are allowed.
+#
+# And in Arabic, since ``display`` writes a date back into its box in the editor's language
+# ("3 إبريل 2025" under /ar/admin/): the names Django's Arabic catalogue writes and their usual
+# spellings (يناير … ديسمبر), and the Levant's and Iraq's (كانون الثاني … كانون الأول), which Sahel
+# and Levant newsrooms both use, alone or paired ("آذار/مارس", "مارس (آذار)"); Arabic-Indic
+# digits as well as Western ones, the Arabic comma, and a year marked "م" (Gregorian).
 _MONTH_NAMES = [
-    ("january", "jan", "janvier", "janv"),
-    ("february", "feb", "février", "fevrier", "févr", "fevr"),
-    ("march", "mar", "mars"),
-    ("april", "apr", "avril", "avr"),
-    ("may", "mai"),
-    ("june", "jun", "juin"),
-    ("july", "jul", "juillet", "juil"),
-    ("august", "aug", "août", "aout"),
-    ("september", "sep", "sept", "septembre"),
-    ("october", "oct", "octobre"),
-    ("november", "nov", "novembre"),
-    ("december", "dec", "décembre", "decembre", "déc"),
+    ("january", "jan", "janvier", "janv", "يناير", "كانون الثاني"),
+    ("february", "feb", "février", "fevrier", "févr", "fevr", "فبراير", "شباط"),
+    ("march", "mar", "mars", "مارس", "آذار"),
+    ("april", "apr", "avril", "avr", "أبريل", "نيسان"),
+    ("may", "mai", "مايو", "أيار"),
+    ("june", "jun", "juin", "يونيو", "يونيه", "حزيران"),
+    ("july", "jul", "juillet", "juil", "يوليو", "يوليه", "تموز"),
+    ("august", "aug", "août", "aout", "أغسطس", "آب"),
+    ("september", "sep", "sept", "septembre", "سبتمبر", "أيلول"),
+    ("october", "oct", "octobre", "أكتوبر", "تشرين الأول"),
+    ("november", "nov", "novembre", "نوفمبر", "تشرين الثاني"),
+    ("december", "dec", "décembre", "decembre", "déc", "ديسمبر", "كانون الأول"),
 ]
-MONTHS = {name: number for number, names in enumerate(_MONTH_NAMES, start=1) for name in names}
+
+# Arabic is written with or without its hamza (أبريل, ابريل, إبريل), short vowels and tatweel
+# (the stretching "ـ"): a name is looked up without them.
+_ALEFS = str.maketrans("أإآٱ", "اااا")
+_ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
+
+
+def _fold(name: str) -> str:
+    return _ARABIC_MARKS.sub("", " ".join(name.split())).translate(_ALEFS).lower()
+
+
+MONTHS = {
+    _fold(name): number for number, names in enumerate(_MONTH_NAMES, start=1) for name in names
+}
+
+# Arabic-Indic (٠١٢…) and Persian (۰۱۲…) digits are read as 0-9. Direction marks come with Arabic
+# text copied from a page (and in Django's Arabic short dates, "03‏/03‏/2025"): dropped.
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "0123456789" * 2)
+_DIRECTION_MARKS = re.compile("[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
 
 WRITTEN_FORMS = "3 March 2025, March 2025, 2025, 2025-03-03 or 03/03/2025 (day first)"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er)?"
-_MONTH = r"(?P<month>[^\W\d_]+)\.?"
+# One word, or two for the Levant's "كانون الثاني" and "تشرين الأول"; then perhaps the same month
+# in the other calendar's name, after a slash or in brackets.
+_NAME = r"[^\W\d_]+(?:\s+ال[^\W\d_]+)?"
+_MONTH = rf"(?P<month>{_NAME}(?:\s*/\s*{_NAME}|\s*\(\s*{_NAME}\s*\))?)\.?"
 _YEAR = r"(?P<year>\d{4})"
+_COMMA = r"[,،]?"
 _WRITTEN = [
-    re.compile(rf"{_DAY}\s+{_MONTH},?\s+{_YEAR}"),  # 3 March 2025
-    re.compile(rf"{_MONTH}\s+{_DAY},?\s+{_YEAR}"),  # March 3, 2025
-    re.compile(rf"{_MONTH},?\s+{_YEAR}"),  # March 2025
+    re.compile(rf"{_DAY}\s+{_MONTH}{_COMMA}\s+{_YEAR}"),  # 3 March 2025
+    re.compile(rf"{_MONTH}\s+{_DAY}{_COMMA}\s+{_YEAR}"),  # March 3, 2025
+    re.compile(rf"{_MONTH}{_COMMA}\s+{_YEAR}"),  # March 2025
     re.compile(r"(?P<day>\d{1,2})[/.](?P<month>\d{1,2})[/.]" + _YEAR),  # 03/03/2025, 3.3.2025
     re.compile(r"(?P<month>\d{1,2})[/.]" + _YEAR),  # 03/2025
 ]
 _SHORT_YEAR = re.compile(r"\d{1,2}[/.]\d{1,2}[/.]\d{2}")
 
 
+def _as_typed(text: str) -> str:
+    """``text`` with its spaces collapsed, its digits Western, and without what only says how
+    it was typed: direction marks, Arabic short vowels, a leading "in", "on", "le" or "في", a
+    year's "م"."""
+    written = _ARABIC_MARKS.sub("", _DIRECTION_MARKS.sub("", text)).translate(_DIGITS)
+    written = " ".join(written.split())
+    written = re.sub(r"^(?:in|on|en|le|في)\s+", "", written, flags=re.IGNORECASE)
+    return re.sub(r"(?<=\d{4})\s*م\.?$", "", written)
+
+
+def _month_number(text: str) -> int:
+    """The month ``text`` names: a number, a name, or two names of the same month."""
+    if text.isdigit():
+        return int(text)
+    names = [name.strip() for name in re.split(r"[/()]", text) if name.strip()]
+    numbers = set()
+    for name in names:
+        number = MONTHS.get(_fold(name))
+        if number is None:
+            raise ValueError(f"“{name}” is not a month. Write it as, e.g., {WRITTEN_FORMS}.")
+        numbers.add(number)
+    if len(numbers) > 1:
+        raise ValueError(f"“{text}” names two different months.")
+    return numbers.pop()
+
+
 def parse_written(text: str) -> PartialDate:
     """A date as a journalist writes it, its precision inferred from what was written: ISO 8601
-    at its precision (``parse``), or one of ``WRITTEN_FORMS``. ``ValueError`` with a message
-    for the person typing it: an unknown month, a two-digit year, a day not in the calendar."""
-    written = re.sub(r"^(?:in|on|en|le)\s+", "", " ".join(text.split()), flags=re.IGNORECASE)
+    at its precision (``parse``), or one of ``WRITTEN_FORMS``, with English, French or Arabic
+    month names and Western or Arabic-Indic digits. ``ValueError`` with a message for the person
+    typing it: an unknown month, a two-digit year, a day not in the calendar."""
+    written = _as_typed(text)
     if not written:
         raise ValueError("Enter a date.")
     if _PARTIAL.fullmatch(written):
@@ -147,10 +203,7 @@ def parse_written(text: str) -> PartialDate:
         if match is None:
             continue
         parts = match.groupdict()
-        month_text = parts["month"]
-        month = int(month_text) if month_text.isdigit() else MONTHS.get(month_text.lower())
-        if month is None:
-            raise ValueError(f"“{month_text}” is not a month. Write it as, e.g., {WRITTEN_FORMS}.")
+        month = _month_number(parts["month"])
         if not 1 <= month <= 12:
             raise ValueError(
                 f"There is no month {month}: numeric dates are read day first (03/04/2025 is "
@@ -163,7 +216,7 @@ def parse_written(text: str) -> PartialDate:
         except ValueError:
             raise ValueError(f"{written} is not in the calendar.") from None
         return PartialDate(value, precision)
-    if re.fullmatch(r"[^\W\d_]+\.?", written):
+    if re.fullmatch(_MONTH, written):
         raise ValueError(f"Add the year: “{written} 2025”, say.")
     raise ValueError(f"Not a date we can read. Write it as, e.g., {WRITTEN_FORMS}.")
 

@@ -4,7 +4,8 @@ A model stores a partial date as two fields, ``stated_on`` and ``stated_on_preci
 (``core.dates``). The newsroom's forms show one box for the pair: "3 March 2025", "March 2025",
 "2025", "2025-03-03" or "03/03/2025" (day first) go in, the precision is inferred from what was
 typed (``core.dates.parse_written``, the domain's one parser, which the API's ISO 8601 dates go
-through too), and the saved date comes back in words ("3 March 2025", "March 2025").
+through too), and the saved date comes back in words in the newsroom's language ("3 March 2025",
+"mars 2025", "3 مارس 2025"), which the same parser reads when the page is saved again.
 """
 
 from __future__ import annotations

@@ -4,6 +4,7 @@ import datetime
 import re
 
 import pytest
+from django.utils import translation
 
 from core import dates
 
@@ -46,6 +47,26 @@ def test_an_unknown_date_shows_as_nothing():
         ("03/04/2025", datetime.date(2025, 4, 3), "day"),
         ("3.4.2025", datetime.date(2025, 4, 3), "day"),
         ("04/2025", datetime.date(2025, 4, 1), "month"),
+        # Arabic: Django's month names and their other spellings, the Levant's and Iraq's, the
+        # two paired, Arabic-Indic digits, the Arabic comma, a year marked م, direction marks.
+        ("3 مارس 2025", datetime.date(2025, 3, 3), "day"),
+        ("3 إبريل 2025", datetime.date(2025, 4, 3), "day"),
+        ("3 أبريل 2025", datetime.date(2025, 4, 3), "day"),
+        ("3 ابريل 2025", datetime.date(2025, 4, 3), "day"),
+        ("اغسطس 2025", datetime.date(2025, 8, 1), "month"),
+        ("٣ مارس ٢٠٢٥", datetime.date(2025, 3, 3), "day"),
+        ("3 آذار 2025", datetime.date(2025, 3, 3), "day"),
+        ("3 اذار 2025", datetime.date(2025, 3, 3), "day"),
+        ("كانون الثاني 2025", datetime.date(2025, 1, 1), "month"),
+        ("١٥ تشرين الأول ٢٠٢٥", datetime.date(2025, 10, 15), "day"),
+        ("3 كانون الأول 2025", datetime.date(2025, 12, 3), "day"),
+        ("3 آذار/مارس 2025", datetime.date(2025, 3, 3), "day"),
+        ("مارس (آذار) 2025", datetime.date(2025, 3, 1), "month"),
+        ("في 3 مارس، 2025م", datetime.date(2025, 3, 3), "day"),
+        ("3 مَارِس 2025", datetime.date(2025, 3, 3), "day"),
+        ("٢٠٢٥", datetime.date(2025, 1, 1), "year"),
+        ("٠٣/٠٤/٢٠٢٥", datetime.date(2025, 4, 3), "day"),
+        ("03\u200f/04\u200f/2025", datetime.date(2025, 4, 3), "day"),
     ],
 )
 def test_a_date_written_as_a_journalist_writes_it_is_read_with_its_precision(
@@ -65,12 +86,31 @@ def test_a_date_written_as_a_journalist_writes_it_is_read_with_its_precision(
         ("in February", "Add the year"),
         ("Marhc 2025", "“Marhc” is not a month"),
         ("last Tuesday", "Not a date we can read"),
+        ("3 مارسس 2025", "“مارسس” is not a month"),
+        ("3 آذار/أبريل 2025", "“آذار/أبريل” names two different months."),
+        ("آذار", "Add the year"),
+        ("٣١/٠٢/٢٠٢٥", "31/02/2025 is not in the calendar."),
+        ("1446 هـ", "Not a date we can read"),
         ("", "Enter a date."),
     ],
 )
 def test_an_ambiguous_or_impossible_written_date_is_refused_with_a_reason(written, message):
     with pytest.raises(ValueError, match=re.escape(message)):
         dates.parse_written(written)
+
+
+EVERY_MONTH = [datetime.date(2025, month, 1) for month in range(1, 13)]
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "ar"])
+@pytest.mark.parametrize("precision", ["day", "month", "year"])
+def test_what_display_writes_in_each_language_reads_back_as_the_same_date(language, precision):
+    # A saved date is shown in its box in the editor's language and sent back as shown.
+    for first in EVERY_MONTH:
+        stored = dates.normalise(first.replace(day=28), precision)
+        with translation.override(language):
+            shown = dates.display(stored, precision)
+        assert dates.parse_written(shown) == (stored, precision), shown
 
 
 def test_the_api_keeps_to_iso_8601():
