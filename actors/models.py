@@ -15,6 +15,7 @@ from core.dates import DatePrecision
 from core.models import TimeStampedModel, choices_check, internal_notes_field
 from core.slugs import derive_slug
 from core.text import PlainTextModel
+from core.translations import Translatable
 
 if TYPE_CHECKING:
     pass
@@ -34,7 +35,9 @@ class ActorKind(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class Actor(TimeStampedModel):
+class Actor(TimeStampedModel, Translatable):
+    TRANSLATED = ("description",)
+
     name = models.CharField(max_length=200, db_index=True)
     slug = models.SlugField(
         max_length=200,
@@ -90,6 +93,7 @@ class Actor(TimeStampedModel):
     def clean(self) -> None:
         if not self.slug:
             self.slug = derive_slug(self.name, 200)
+        self.clean_translations()
         self.founded_on = dates.normalise(self.founded_on, self.founded_on_precision)
         self.dissolved_on = dates.normalise(self.dissolved_on, self.dissolved_on_precision)
 

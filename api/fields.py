@@ -126,3 +126,15 @@ class PartialDates:
         if errors:
             raise serializers.ValidationError(errors)
         return attrs
+
+
+def TranslationsField() -> serializers.DictField:
+    """A record's ``translations`` (``core.translations``), read-only, with its shape declared
+    for the schema."""
+    return serializers.DictField(
+        child=serializers.DictField(child=serializers.CharField()),
+        read_only=True,
+        help_text="The translated fields in the site's other languages, by language code, each "
+        "with `method`: who translated (human, machine, machine_reviewed). `language` is the "
+        "language of the fields themselves.",
+    )

@@ -212,18 +212,24 @@ class Site:
     def search(self, query: dict[str, str]) -> dict:
         found = rows(
             f"""SELECT {CLAIM_COLUMNS} FROM (
-                SELECT claims_claim.*, ts_rank_cd(sd.vector, q.q) AS rank
+                SELECT claims_claim.*, ts_rank_cd(sd.vector, q.en)
+                    + coalesce(ts_rank_cd(sd.vector_fr, q.fr), 0)
+                    + coalesce(ts_rank_cd(sd.vector_ar, q.ar), 0) AS rank
                 FROM claims_claim JOIN claims_claimsearchdocument sd
-                ON sd.claim_id = claims_claim.id, websearch_to_tsquery('english', %s) q(q)
+                ON sd.claim_id = claims_claim.id, (SELECT websearch_to_tsquery('english', %s),
+                    websearch_to_tsquery('french', %s), websearch_to_tsquery('arabic', %s)
+                ) q(en, fr, ar)
                 WHERE claims_claim.id IN (
-                    -- the API's cap (claims.search.RANKED): rank the 1,000 newest matches
+                    -- the API's cap (claims.search.RANKED): rank the 1,000 newest matches, in
+                    -- any language's words
                     SELECT m.id FROM claims_claim m JOIN claims_claimsearchdocument md
                     ON md.claim_id = m.id
-                    WHERE m.status = 'published' AND md.vector @@ q.q
+                    WHERE m.status = 'published' AND (md.vector @@ q.en OR md.vector_fr @@ q.fr
+                        OR md.vector_ar @@ q.ar)
                     ORDER BY m.updated_at DESC, m.id DESC LIMIT 1000)
                 ORDER BY rank DESC, updated_at DESC, id DESC LIMIT {PAGE + 1}) c
             ORDER BY c.rank DESC, c.updated_at DESC, c.id DESC""",
-            (query["q"],),
+            (query["q"],) * 3,  # the API's: each language's words in its own configuration
         )
         page = found[:PAGE]
         following = self._next("/api/v1/claims/", query, {"o": "25"}) if len(found) > PAGE else None

@@ -45,6 +45,12 @@ def _upsert[M: models.Model](
 
 
 @transaction.atomic
+def _french(**texts: str | None) -> dict:
+    """The newsroom's French translation of these fields (``core.translations``)."""
+    texts = {field: text for field, text in texts.items() if text}
+    return {"fr": {**texts, "method": "human"}} if texts else {}
+
+
 def load_demo() -> Counter:
     """Create or update the demo rows; return what changed, by kind."""
     counts: Counter = Counter()
@@ -91,7 +97,13 @@ def load_demo() -> Counter:
         )
 
     topics = {
-        slug: _upsert(Topic, {"slug": slug}, {"name": name}, counts) for slug, name in data.TOPICS
+        slug: _upsert(
+            Topic,
+            {"slug": slug},
+            {"name": name, "translations": _french(name=data.FRENCH_TOPICS.get(slug))},
+            counts,
+        )
+        for slug, name in data.TOPICS
     }
 
     claims = {}
@@ -107,6 +119,8 @@ def load_demo() -> Counter:
             "verdict_reasoning": c.get("verdict_reasoning", ""),
             "status": c["status"],
         }
+        if french := data.FRENCH_CLAIMS.get(c["slug"]):
+            values["translations"] = _french(text=french[0], summary=french[1])
         claim = _upsert(Claim, {"slug": c["slug"]}, values, counts)
         wanted = {topics[slug] for slug in c["topics"]}
         if set(claim.topics.all()) != wanted:

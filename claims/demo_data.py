@@ -539,3 +539,68 @@ CLAIM_RELATIONS = [
         "",
     ),
 ]
+
+# French, as the newsroom translated them (the seed article is AFP's English wire):
+# each claim's text and summary, and the topics' names. ``claims.demo`` stores them as the
+# newsroom's (``method: human``) translations (``core.translations``).
+FRENCH_TOPICS = {
+    "drones": "Drones",
+    "mali-conflict": "Conflit au Mali",
+    "ukraine-and-the-sahel": "L'Ukraine et le Sahel",
+    "foreign-forces": "Forces étrangères",
+}
+
+FRENCH_CLAIMS = {
+    "fla-drone-shot-down-malian-army-helicopter": (
+        "Un drone du FLA a abattu un hélicoptère de l'armée malienne dans le nord du Mali",
+        "Le Front de libération de l'Azawad affirme avoir abattu un hélicoptère de l'armée "
+        "malienne avec un drone dans le nord du Mali en février 2025. L'armée a démenti et "
+        "donné une version concurrente : elle aurait intercepté et récupéré un drone rebelle.",
+    ),
+    "malian-army-intercepted-and-recovered-rebel-drone": (
+        "L'armée malienne a intercepté et récupéré un drone rebelle dans le nord du Mali",
+        "La version de l'armée de l'incident de février 2025 que le FLA présente comme la "
+        "destruction d'un hélicoptère.",
+    ),
+    "ukraine-supplies-drones-and-weapons-to-the-fla": (
+        "L'Ukraine fournit des drones et des armes au FLA et à d'autres groupes armés du Sahel",
+        "Le Mali, le Niger et le Burkina Faso ont rompu leurs relations diplomatiques avec "
+        "l'Ukraine, qu'ils accusent d'armer le FLA. L'Ukraine et le FLA démentent.",
+    ),
+    "fla-fighters-trained-in-ukraine-on-fpv-drones": (
+        "Des combattants du FLA ont été formés en Ukraine au pilotage de drones FPV",
+        "Le porte-parole du FLA reconnaît que certains de ses combattants ont reçu en Ukraine "
+        "une formation spécialisée aux drones à vue subjective (FPV) et ont formé d'autres "
+        "combattants à leur retour.",
+    ),
+    "ukrainian-intelligence-helped-the-tinzaouaten-attack": (
+        "Le renseignement militaire ukrainien a fourni aux rebelles des informations pour "
+        "l'attaque de Tinzaouaten en juillet 2024",
+        "Des rebelles et des jihadistes ont tué des dizaines de mercenaires russes et de "
+        "soldats maliens lors des combats de Tinzaouaten en juillet 2024. Un responsable du "
+        "renseignement militaire ukrainien a laissé entendre que Kiev avait fourni des "
+        "informations.",
+    ),
+    "fla-uses-fibre-optic-explosive-drones": (
+        "Le FLA utilise des drones explosifs à fibre optique",
+        "Les drones à fibre optique sont difficiles à détecter et à brouiller. En juillet 2025, "
+        "le FLA a diffusé des images de l'un d'eux.",
+    ),
+    "fla-attacks-with-explosive-fpv-drones": (
+        "Le FLA attaque régulièrement les convois de l'armée malienne et les bases d'Africa "
+        "Corps avec des drones FPV explosifs",
+        "Les drones FPV, pilotés en temps réel à l'aide d'un casque, permettent aux "
+        "séparatistes de frapper l'armée malienne et Africa Corps, mieux équipés.",
+    ),
+    "mali-seized-fla-inflatable-decoy-pickups": (
+        "Les pick-up gonflables de leurre présentés par le Mali appartenaient au FLA",
+        "En juillet 2025, le Mali a présenté des pick-up gonflables servant de leurres, qui "
+        "auraient appartenu aux rebelles séparatistes, une tactique également employée par "
+        "l'armée ukrainienne.",
+    ),
+    "turkish-drones-gave-mali-the-edge-at-kidal": (
+        "Les drones turcs ont donné l'avantage à l'armée malienne et à son partenaire russe "
+        "pour la prise de Kidal en 2023",
+        "Analyse de la prise en 2023 du bastion rebelle de Kidal.",
+    ),
+}

@@ -98,6 +98,7 @@ def claim_review(claim: Claim, request: Request | HttpRequest) -> dict[str, Any]
         "@type": "ClaimReview",
         "url": page,
         "claimReviewed": claim.text,
+        "inLanguage": claim.language,
         "author": PUBLISHER,
         "reviewRating": {
             "@type": "Rating",

@@ -19,6 +19,7 @@ from core.grades import Credibility
 from core.models import TimeStampedModel, choices_check, internal_notes_field
 from core.slugs import derive_slug
 from core.text import PlainTextModel
+from core.translations import Translatable
 
 from .concurrency import VersionedModel
 from .vocabulary import (
@@ -46,7 +47,9 @@ if TYPE_CHECKING:
 # Topics ------------------------------------------------------------------------------------------
 
 
-class Topic(TimeStampedModel):
+class Topic(TimeStampedModel, Translatable):
+    TRANSLATED = ("name",)
+
     name = models.CharField(max_length=100, unique=True)
     slug = models.SlugField(
         max_length=100, unique=True, blank=True, help_text="Derived from the name when left blank."
@@ -61,6 +64,7 @@ class Topic(TimeStampedModel):
     def clean(self) -> None:
         if not self.slug:
             self.slug = derive_slug(self.name, 100)
+        self.clean_translations()
 
 
 # Claims ------------------------------------------------------------------------------------------
@@ -129,7 +133,10 @@ class ClaimQuerySet(models.QuerySet["Claim"]):
         )
 
 
-class Claim(VersionedModel, TimeStampedModel):
+class Claim(VersionedModel, TimeStampedModel, Translatable):
+    # In the reader's language when translated (``core.translations``).
+    TRANSLATED = ("text", "summary")
+
     text = models.CharField(
         "claim",
         max_length=300,
@@ -267,6 +274,7 @@ class Claim(VersionedModel, TimeStampedModel):
     def clean(self) -> None:
         if not self.slug:
             self.slug = derive_slug(self.text, 120)
+        self.clean_translations()
         self.event_date = dates.normalise(self.event_date, self.event_date_precision)
         if self.verdict != Verdict.UNVERIFIED and not self.verdict_reasoning.strip():
             raise ValidationError(
@@ -727,6 +735,10 @@ class ClaimSearchDocument(models.Model):
     title = models.TextField()
     body = models.TextField(blank=True)
     vector = SearchVectorField(null=True, editable=False)
+    # PostgreSQL: the claim's words in French and in Arabic (its own when written in that
+    # language, its translation into it), each stemmed as that language (``claims.search``).
+    vector_fr = SearchVectorField(null=True, editable=False)
+    vector_ar = SearchVectorField(null=True, editable=False)
 
     def __str__(self) -> str:
         return self.title

@@ -4,8 +4,13 @@
 claims whose search document matches, annotated with ``search_rank`` and ordered by it.
 
 - PostgreSQL: a stored, weighted tsvector (claim text A, everything else B) with a GIN index,
-  matched with ``websearch_to_tsquery('english', …)`` (quotes, ``or`` and ``-`` work) and ranked
-  with ``ts_rank_cd``.
+  matched with ``websearch_to_tsquery`` (quotes, ``or`` and ``-`` work) and ranked with
+  ``ts_rank_cd``. A claim's words in French or Arabic — its own when written in that language,
+  its translations (``core.translations``) — are indexed again, each language in its own
+  column with its own stemming; the reader's words are matched against each column in that
+  column's language (so ``-word`` excludes within a language) and the ranks are summed.
+- Both: a claim's translated text and summary are part of its document, so a search in any
+  site language finds it.
 
 **Bounded**: a search ranks at most ``RANKED`` (1,000) claims — the most recently updated ones
 that match (after every other filter of the query). Ranking reads each candidate's whole
@@ -31,10 +36,11 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import Case, F, FloatField, Prefetch, Value, When
+from django.db.models import Case, F, FloatField, Prefetch, Q, Value, When
 from django.db.models.expressions import RawSQL
+from django.db.models.functions import Coalesce
 
 from .models import Claim, ClaimSearchDocument, Statement
 
@@ -42,6 +48,12 @@ if TYPE_CHECKING:
     from django.db.models import QuerySet
 
 CONFIG = "english"
+# PostgreSQL's text-search configuration for each site language other than English: a claim's
+# words in that language (its original when written in it, its translation into it) are also
+# indexed with that language's stemming.
+LANGUAGE_CONFIGS = {"fr": "french", "ar": "arabic"}
+# Each vector column of ``ClaimSearchDocument`` and the configuration that stems it.
+VECTORS = {"vector": CONFIG, **{f"vector_{code}": c for code, c in LANGUAGE_CONFIGS.items()}}
 BATCH = 500
 RANKED = 1000
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -63,11 +75,20 @@ def _newest(matching: QuerySet[Claim]) -> QuerySet[Claim]:
 
 
 def _search_postgresql(queryset: QuerySet[Claim], query: str) -> QuerySet[Claim]:
-    tsquery = SearchQuery(query, search_type="websearch", config=CONFIG)
-    candidates = _newest(queryset.filter(search_document__vector=tsquery))
+    """Each language's words matched by the query in that language's configuration (so "-word"
+    excludes within a language), the ranks summed."""
+    match, rank = Q(), None
+    for column, config in VECTORS.items():
+        tsquery = SearchQuery(query, search_type="websearch", config=config)
+        match |= Q(**{f"search_document__{column}": tsquery})
+        one = Coalesce(
+            SearchRank(F(f"search_document__{column}"), tsquery, cover_density=True), 0.0
+        )
+        rank = one if rank is None else rank + one
+    candidates = _newest(queryset.filter(match))
     return (
         queryset.filter(pk__in=candidates)
-        .annotate(search_rank=SearchRank(F("search_document__vector"), tsquery, cover_density=True))
+        .annotate(search_rank=rank)
         .order_by("-search_rank", "-updated_at", "-pk")
     )
 
@@ -105,14 +126,17 @@ def _names(actor) -> list[str]:
 
 
 def _document(claim: Claim) -> ClaimSearchDocument:
-    parts = [claim.summary, claim.place_name]
+    translated = [translation for translation in (claim.translations or {}).values() if translation]
+    titles = [claim.text, *(t.get("text", "") for t in translated)]
+    parts = [claim.summary, *(t.get("summary", "") for t in translated), claim.place_name]
     for statement in claim.statements.all():
         parts += [statement.quote, statement.translation, statement.paraphrase]
         parts += _names(statement.actor)
         if statement.on_behalf_of is not None:
             parts += _names(statement.on_behalf_of)
     body = "\n".join(part for part in parts if part)
-    return ClaimSearchDocument(claim=claim, title=claim.text, body=body)
+    title = "\n".join(part for part in titles if part)
+    return ClaimSearchDocument(claim=claim, title=title, body=body)
 
 
 _deferred = threading.local()
@@ -158,10 +182,30 @@ def refresh_search_documents(claim_ids: Iterable[int]) -> None:
             update_fields=["title", "body"],
         )
         if connection.vendor == "postgresql":
-            ClaimSearchDocument.objects.filter(claim_id__in=batch).update(
-                vector=SearchVector("title", weight="A", config=CONFIG)
-                + SearchVector("body", weight="B", config=CONFIG)
-            )
+            with connection.cursor() as cursor:
+                cursor.execute(_VECTOR_SQL, [batch])
+
+
+def _words_in(code: str) -> str:
+    """SQL: a claim's words in one language — its own when written in it, its translation."""
+    return (
+        f"concat_ws(' ', CASE WHEN c.language = '{code}' THEN c.text || ' ' || c.summary END, "
+        f"c.translations->'{code}'->>'text', c.translations->'{code}'->>'summary')"
+    )
+
+
+# Every word in English (A: the claim's text and its translations; B: the rest); each other
+# language's words with its own stemming, in its own column (A). Built from constants only.
+_VECTOR_SQL = (
+    "UPDATE claims_claimsearchdocument d SET vector = "  # noqa: S608
+    f"setweight(to_tsvector('{CONFIG}', d.title), 'A') "
+    f"|| setweight(to_tsvector('{CONFIG}', d.body), 'B') "
+    + "".join(
+        f", vector_{code} = setweight(to_tsvector('{config}', {_words_in(code)}), 'A') "
+        for code, config in LANGUAGE_CONFIGS.items()
+    )
+    + "FROM claims_claim c WHERE c.id = d.claim_id AND d.claim_id = ANY(%s)"
+)
 
 
 def rebuild_search_index() -> int:

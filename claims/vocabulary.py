@@ -8,6 +8,9 @@ from django.db import models
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+# A statement's translation and a claim's: one vocabulary, in core (``core.translations``).
+from core.translations import TranslationMethod as TranslationMethod
+
 
 class Direction(models.TextChoices):
     FOR = "for", _("For")
@@ -96,13 +99,6 @@ class RelationKind(models.TextChoices):
     DUPLICATE_OF = "duplicate_of", _("duplicate of")
     PART_OF = "part_of", _("part of")
     RELATED_TO = "related_to", _("related to")
-
-
-class TranslationMethod(models.TextChoices):
-    NONE = "", _("—")
-    HUMAN = "human", _("Human")
-    MACHINE = "machine", _("Machine")
-    MACHINE_REVIEWED = "machine_reviewed", _("Machine, reviewed by a person")
 
 
 class Channel(models.TextChoices):

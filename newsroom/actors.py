@@ -9,12 +9,16 @@ from django.utils.translation import gettext_lazy as _
 from actors import demonyms
 from actors.models import Actor, ActorAlias, ActorRelation
 
+from . import translations
 from .dates import WrittenDatesForm
 from .history import HistoryAdmin, ReasonForm
 
 
-class ActorForm(WrittenDatesForm, ReasonForm):
+class _ActorForm(WrittenDatesForm, ReasonForm):
     written_dates = ("founded_on", "dissolved_on")
+
+
+ActorForm = translations.with_translations(_ActorForm, Actor)
 
 
 class RelationForm(WrittenDatesForm):
@@ -59,7 +63,21 @@ class ActorAdmin(HistoryAdmin):
     prepopulated_fields = {"slug": ["name"]}
     inlines = [AliasInline, RelationInline]
     fieldsets = [
-        (None, {"fields": ["name", "slug", "kind", "description", "country", "wikidata_id"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "name",
+                    "slug",
+                    "kind",
+                    "description",
+                    "language",
+                    "country",
+                    "wikidata_id",
+                ]
+            },
+        ),
+        translations.fieldset(Actor),
         (
             _("Dates"),
             {

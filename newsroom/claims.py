@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 import nested_admin
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect
@@ -23,6 +24,7 @@ from claims.models import Citation, Claim, Correction, ReviewQueue, Topic
 from claims.selectors import similar_claims
 from claims.vocabulary import Status
 
+from . import translations
 from .conflicts import NoLostEditsAdmin
 from .create import cite_everywhere, creating_field
 from .filters import ActorFilter, ContestedFilter
@@ -78,7 +80,7 @@ class ClaimAdmin(NoLostEditsAdmin, nested_admin.NestedModelAdmin):
     # the note for the editor and the rest.
     LEAD_FIELDSETS = 3
     fieldsets = [
-        (None, {"fields": ["text", "slug", "summary", "topics"]}),
+        (None, {"fields": ["text", "slug", "summary", "language", "topics"]}),
         (
             _("Event"),
             {
@@ -92,6 +94,7 @@ class ClaimAdmin(NoLostEditsAdmin, nested_admin.NestedModelAdmin):
         (_("The story's source"), {"fields": [SOURCE_FOR_EVERY_STATEMENT]}),
         (_("Verdict"), {"fields": ["verdict", "verdict_reasoning"]}),
         (_("For the editor"), {"fields": ["note_for_editor"]}),
+        translations.fieldset(Claim),
         (
             PUBLICATION,
             {
@@ -446,6 +449,8 @@ class CorrectionAdmin(admin.ModelAdmin):
 
 @admin.register(Topic)
 class TopicAdmin(admin.ModelAdmin):
+    form = translations.with_translations(forms.ModelForm, Topic)
+    fieldsets = [(None, {"fields": ["name", "slug", "language"]}), translations.fieldset(Topic)]
     list_display = ["name", "slug"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}

@@ -11,11 +11,13 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from claims import permissions, services
+from claims.models import Claim
 from sources.models import Source
 
 from .create import NewReferencesForm
 from .dates import WrittenDatesForm
 from .history import NOT_MODEL_FIELDS, ReasonForm
+from .translations import with_translations
 
 
 class VersionedForm(ReasonForm):
@@ -87,7 +89,7 @@ class CorrectionNoteMixin(forms.ModelForm):
         return cleaned
 
 
-class ClaimForm(NewReferencesForm, WrittenDatesForm, CorrectionNoteMixin, VersionedForm):
+class _ClaimForm(NewReferencesForm, WrittenDatesForm, CorrectionNoteMixin, VersionedForm):
     written_dates = ("event_date",)
     # Not a column: the claim admin replaces it with its create-from-autocomplete field and cites
     # the source from every statement (``ClaimAdmin.get_form``, ``create.cite_everywhere``).
@@ -97,6 +99,9 @@ class ClaimForm(NewReferencesForm, WrittenDatesForm, CorrectionNoteMixin, Versio
 
     def is_public(self) -> bool:
         return self.instance.is_public
+
+
+ClaimForm = with_translations(_ClaimForm, Claim)
 
 
 class StatementForm(NewReferencesForm, WrittenDatesForm, VersionedForm):

@@ -57,11 +57,11 @@ class ClaimsFeed(Feed):
         return self.claims(obj).order_by("-updated_at", "-pk")[:ITEMS]
 
     def item_title(self, item: Claim) -> str:
-        return item.text
+        return str(item.shown("text"))
 
     def item_description(self, item: Claim) -> str:
         verdict = gettext("Verdict: %(verdict)s.") % {"verdict": item.get_verdict_display()}
-        return f"{item.summary}\n\n{verdict}" if item.summary else verdict
+        return f"{item.shown('summary')}\n\n{verdict}" if item.summary else verdict
 
     def item_pubdate(self, item: Claim) -> datetime.datetime | None:
         return item.published_at
@@ -96,7 +96,7 @@ class TopicClaimsFeed(ClaimsFeed):
         return get_object_or_404(public.topics(), slug=slug)
 
     def title(self, obj: Topic) -> str:
-        return gettext("Contested: claims on %(name)s") % {"name": obj.name}
+        return gettext("Contested: claims on %(name)s") % {"name": obj.shown("name")}
 
     def link(self, obj: Topic) -> str:
         return reverse("topic-detail", args=[obj.slug])

@@ -10,7 +10,7 @@ from rest_framework import serializers
 
 from actors.models import Actor, ActorAlias, ActorKind, ActorRelation
 from api.errors import save_validated
-from api.fields import ApiUrlField, HtmlUrlField, PartialDates
+from api.fields import ApiUrlField, HtmlUrlField, PartialDates, TranslationsField
 from api.serializers.base import WriteSerializer
 
 from . import reading
@@ -75,6 +75,7 @@ class ActorSerializer(PartialDates, serializers.ModelSerializer):
     relations = serializers.SerializerMethodField(
         help_text="Relations with other public actors, in either direction."
     )
+    translations = TranslationsField()
 
     class Meta:
         model = Actor
@@ -86,6 +87,8 @@ class ActorSerializer(PartialDates, serializers.ModelSerializer):
             "slug",
             "kind",
             "description",
+            "language",
+            "translations",
             "country",
             "founded_on",
             "founded_on_precision",
@@ -120,6 +123,8 @@ class ActorWriteSerializer(PartialDates, WriteSerializer):
             "slug",
             "kind",
             "description",
+            "language",
+            "translations",
             "country",
             "founded_on",
             "founded_on_precision",

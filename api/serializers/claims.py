@@ -5,7 +5,7 @@ from __future__ import annotations
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from api.fields import ApiUrlField, HtmlUrlField, PartialDates
+from api.fields import ApiUrlField, HtmlUrlField, PartialDates, TranslationsField
 from claims.models import Citation, Claim, RequestForComment, Statement, Topic
 from claims.positions import current_positions
 from claims.vocabulary import Direction
@@ -100,6 +100,7 @@ class ClaimSerializer(PartialDates, serializers.ModelSerializer):
         help_text="Derived: one actor's current position is for the claim, another's against.",
     )
     event_date_display = serializers.CharField(read_only=True)
+    translations = TranslationsField()
 
     class Meta:
         model = Claim
@@ -110,6 +111,8 @@ class ClaimSerializer(PartialDates, serializers.ModelSerializer):
             "slug",
             "text",
             "summary",
+            "language",
+            "translations",
             "event_date",
             "event_date_precision",
             "event_date_display",
@@ -237,7 +240,9 @@ class ClaimCSVSerializer(ClaimSerializer):
     topics = serializers.SerializerMethodField()
 
     class Meta(ClaimSerializer.Meta):
-        pass
+        # One row per claim, flat: the translations stay in the JSON.
+        fields = [f for f in ClaimSerializer.Meta.fields if f != "translations"]
+        read_only_fields = fields
 
     to_representation = serializers.ModelSerializer.to_representation  # its own fields
 

@@ -35,6 +35,8 @@ class ClaimWriteSerializer(PartialDates, WriteSerializer):
             "text",
             "slug",
             "summary",
+            "language",
+            "translations",
             "event_date",
             "event_date_precision",
             "place_name",

@@ -3,7 +3,7 @@
 A field is a ``Field(key, kind)``: the JSON key is the model's field name, and the kind says how
 the value is written:
 
-- ``text`` and ``bool``: as they are;
+- ``text`` and ``bool``: as they are (``translations``, an object of languages, too);
 - ``partial``: a date at its precision (``<name>_precision`` beside it), ISO 8601 —
   ``2025``, ``2025-02``, ``2025-02-08`` (``core.dates``);
 - ``date``: a full ISO date; ``instant``: an ISO 8601 date and time in UTC; ``decimal``: a
@@ -58,6 +58,8 @@ ACTOR = (
         "name",
         "kind",
         "description",
+        "language",
+        "translations",
         "country",
         ("founded_on", "partial"),
         ("dissolved_on", "partial"),
@@ -78,12 +80,14 @@ ACTOR_RELATION = (
     ),
     INTERNAL,
 )
-TOPIC = _fields("slug", "name")
+TOPIC = _fields("slug", "name", "language", "translations")
 CLAIM = (
     *_fields(
         "slug",
         "text",
         "summary",
+        "language",
+        "translations",
         ("event_date", "partial"),
         "place_name",
         ("latitude", "decimal"),

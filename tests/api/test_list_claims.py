@@ -177,7 +177,7 @@ def test_the_list_comes_as_flat_csv(api, ledger):
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
     lines = response.content.decode().splitlines()
-    assert lines[0].startswith("id,url,html_url,slug,text,summary,event_date")
+    assert lines[0].startswith("id,url,html_url,slug,text,summary,language,event_date")
     assert len(lines) == 2
     assert 'rel="next"' in response["Link"]
 

@@ -42,3 +42,17 @@ def test_each_choice_in_the_schema_is_a_choice_of_the_code(collection, name, nes
 def test_the_schema_names_this_format_and_version():
     assert ITEMS["format"]["const"] == FORMAT
     assert ITEMS["version"]["const"] == VERSION
+
+
+@pytest.mark.parametrize("collection", ["actors", "topics", "claims"])
+def test_the_languages_and_translation_methods_in_the_schema_are_the_sites(collection):
+    from django.conf import settings
+
+    from core.translations import TranslationMethod
+
+    languages = [code for code, _name in settings.LANGUAGES]
+    properties = ITEMS[collection]["items"]["properties"]
+    assert properties["language"]["enum"] == languages
+    assert properties["translations"]["propertyNames"]["enum"] == languages
+    each = properties["translations"]["additionalProperties"]["properties"]
+    assert each["method"]["enum"] == [value for value in TranslationMethod.values if value]

@@ -148,7 +148,7 @@ def test_staff_may_preview_a_draft_with_a_banner(editor, ledger):
     assert response.status_code == 200
     text = response.content.decode()
     assert "Preview — not public." in text
-    assert f'<h1 id="claim-title">{SECRET}</h1>' in text  # the draft's text
+    assert f'<h1 id="claim-title" dir="auto" lang="en">{SECRET}</h1>' in text  # the draft's text
     assert f"<p>{SECRET}</p></blockquote>" in text  # a quote on it
 
 

@@ -59,3 +59,11 @@ def page_languages(context: Any) -> list[dict[str, Any]]:
 @register.simple_tag
 def text_direction() -> str:
     return "rtl" if get_language_bidi() else "ltr"
+
+
+@register.filter
+def shown(record: Any, field: str) -> Any:
+    """``record.<field>`` in the reader's language when written or translated into it, the
+    original otherwise (``core.translations.shown``): prints as the words, with ``.language``
+    (for a ``lang`` attribute) and ``.is_translation``/``.method`` (to say so)."""
+    return record.shown(field)
