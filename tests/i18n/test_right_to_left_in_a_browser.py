@@ -23,6 +23,13 @@ def test_a_reader_reads_the_claim_in_french_then_switches_to_arabic(page, demo, 
     page.goto(f"/fr{CLAIM}")
     assert page.locator("html").get_attribute("lang") == "fr"
     assert page.locator("h2#positions-title").inner_text() == "Qui dit quoi"
+    # The claim itself in the newsroom's French, saying so, the original a click away.
+    title = page.locator("h1#claim-title")
+    assert title.inner_text().startswith("Un drone du FLA a abattu un hélicoptère")
+    assert title.get_attribute("lang") == "fr"
+    assert "Traduit par la rédaction" in page.locator(".translation-note").inner_text()
+    page.locator("details.original summary").click()
+    assert page.locator("details.original").inner_text().count("An FLA drone shot down") == 1
     # The army's denial, with the date in French at its precision ("février 2025").
     against = page.locator("section.side--against").inner_text()
     assert "dément" in against
@@ -34,6 +41,8 @@ def test_a_reader_reads_the_claim_in_french_then_switches_to_arabic(page, demo, 
     assert html.get_attribute("dir") == "rtl"
     assert html.get_attribute("lang") == "ar"
     assert "فبراير 2025" in page.locator("ol.statements").inner_text()
+    # No Arabic translation: the original English, marked as English inside the Arabic page.
+    assert page.locator("h1#claim-title").get_attribute("lang") == "en"
     # Right to left: the "for" column is on the right of the "against" one.
     for_box = page.locator("section.side--for").bounding_box()
     against_box = page.locator("section.side--against").bounding_box()
