@@ -202,10 +202,13 @@ def index_for_search() -> None:
                 LEFT JOIN actors_actor b ON b.id = s.on_behalf_of_id WHERE s.claim_id = c.id))
             FROM claims_claim c"""
         )
+        # claims.search's vectors: the generated claims are English with no translations, so
+        # the French and Arabic vectors are empty, as claims.search would leave them.
         cursor.execute(
             """UPDATE claims_claimsearchdocument SET vector =
             setweight(to_tsvector('english'::regconfig, COALESCE(title, '')), 'A')
-            || setweight(to_tsvector('english'::regconfig, COALESCE(body, '')), 'B')"""
+            || setweight(to_tsvector('english'::regconfig, COALESCE(body, '')), 'B'),
+            vector_fr = ''::tsvector, vector_ar = ''::tsvector"""
         )
 
 
