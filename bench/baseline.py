@@ -127,7 +127,8 @@ def display(value: datetime.date | None, precision: str) -> str:
 # SQL ---------------------------------------------------------------------------------------------
 
 
-CLAIM_COLUMNS = """c.id, c.slug, c.text, c.summary, c.event_date, c.event_date_precision,
+CLAIM_COLUMNS = """c.id, c.slug, c.text, c.summary, c.language, c.translations,
+    c.event_date, c.event_date_precision,
     c.place_name, c.latitude, c.longitude, c.verdict, c.verdict_reasoning, c.status,
     c.published_at, c.created_at, c.updated_at, c.withdrawn_at, c.withdrawal_reason,
     c.is_contested AS contested"""
@@ -148,6 +149,8 @@ class Site:
             "slug": row["slug"],
             "text": row["text"],
             "summary": row["summary"],
+            "language": row["language"],
+            "translations": row["translations"],
             "event_date": partial(row["event_date"], row["event_date_precision"]),
             "event_date_precision": row["event_date_precision"],
             "event_date_display": display(row["event_date"], row["event_date_precision"]),
