@@ -145,11 +145,16 @@ class Source(TimeStampedModel):
     )
     last_checked_at = models.DateTimeField(null=True, blank=True)
     internal_notes = internal_notes_field()
+    # Derived: whether a citation on a public claim cites the source. Stored so the public's
+    # sources (the sitemap's count, the API's list, the source page) read a column;
+    # ``claims.derived`` keeps it true.
+    is_public = models.BooleanField(default=False, editable=False, db_index=True)
 
     # The link's state is derived from the captures, which keep their own record: a check that
-    # finds nothing new is no edit to the source.
+    # finds nothing new is no edit to the source. Whether the public sees it is derived from
+    # the citations, which history records.
     history = HistoricalRecords(
-        excluded_fields=["link_status", "link_status_since", "last_checked_at"]
+        excluded_fields=["link_status", "link_status_since", "last_checked_at", "is_public"]
     )
 
     class Meta:

@@ -157,8 +157,8 @@ def load_ledger(
         return report
     try:
         with transaction.atomic():
-            # Contested-ness, actors' public-ness and the search documents recomputed once per
-            # row touched, at the end.
+            # Contested-ness, actors' and sources' public-ness and the search documents
+            # recomputed once per row touched, at the end.
             with search.deferred(), derived.deferred():
                 _Loader(bundle, by=by, report=report, publish=publish, note=correction_note).run()
             if dry_run or not report.ok:

@@ -1,6 +1,6 @@
-"""The stored derived facts — whether a claim is contested, whether the public sees an actor —
-stay equal to their rules after every kind of write, and ``refresh_derived`` finds and mends
-drift."""
+"""The stored derived facts — whether a claim is contested, whether the public sees an actor or
+a source — stay equal to their rules after every kind of write, and ``refresh_derived`` finds and
+mends drift."""
 
 from __future__ import annotations
 
@@ -8,14 +8,17 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from actors.models import Actor
-from claims import services
+from claims import derived, services
 from claims.derived import drift
-from claims.models import Claim, Statement
+from claims.models import Citation, Claim, Statement
 from claims.vocabulary import Outcome, Stance, Status
+from sources.models import Source
 from tests.factories import (
     ActorFactory,
+    CitationFactory,
     ClaimFactory,
     RequestForCommentFactory,
+    SourceFactory,
     StatementFactory,
 )
 
@@ -36,6 +39,7 @@ def assert_no_drift() -> None:
         "claims.statement_count": [],
         "actors.is_public": [],
         "actors.public_statements": [],
+        "sources.is_public": [],
     }
 
 
@@ -164,6 +168,121 @@ def test_the_api_and_the_services_keep_them_true(editor_user, ledger):
     assert_no_drift()
 
 
+def shown(source: Source) -> bool:
+    return Source.objects.get(pk=source.pk).is_public
+
+
+def test_a_source_is_public_while_a_citation_on_a_public_claim_cites_it():
+    public_statement = StatementFactory(claim=ClaimFactory(published=True))
+    draft_statement = StatementFactory(claim=ClaimFactory(status=Status.DRAFT))
+    source, other = SourceFactory(), SourceFactory()
+    assert shown(source) is False
+    CitationFactory(statement=draft_statement, source=source)
+    assert shown(source) is False
+    citation = CitationFactory(statement=public_statement, source=source)
+    assert shown(source) is True
+    citation.source = other  # pointed at another document
+    citation.save()
+    assert (shown(source), shown(other)) == (False, True)
+    citation.statement = draft_statement  # moved to a draft's statement
+    citation.save()
+    assert shown(other) is False
+    citation.statement = public_statement
+    citation.save()
+    assert shown(other) is True
+    citation.delete()
+    assert shown(other) is False
+    assert_no_drift()
+
+
+def test_a_statement_moved_to_another_claim_takes_its_sources_along():
+    draft, published = ClaimFactory(status=Status.DRAFT), ClaimFactory(published=True)
+    moving = StatementFactory(claim=draft)
+    citation = CitationFactory(statement=moving)
+    assert shown(citation.source) is False
+    moving.claim = published
+    moving.save()
+    assert shown(citation.source) is True
+    moving.claim = draft
+    moving.save()
+    assert shown(citation.source) is False
+    assert_no_drift()
+
+
+def test_a_source_follows_its_claims_status(editor_user):
+    claim = ClaimFactory(status=Status.DRAFT)
+    source = CitationFactory(statement=StatementFactory(claim=claim)).source
+    services.submit_for_review(claim=claim, by=editor_user)
+    services.return_to_draft(claim=claim, by=editor_user, reason="Needs a second source.")
+    assert shown(source) is False
+    services.publish_now(claim=claim, by=editor_user)
+    assert shown(source) is True
+    services.withdraw(claim=claim, by=editor_user, reason="Wrong.")
+    assert shown(source) is True  # a withdrawn claim keeps its page, and its sources
+    claim.status = Status.DRAFT  # no workflow move does this; a repair by hand might
+    claim.save()
+    assert shown(source) is False
+    assert_no_drift()
+
+
+def test_deleting_the_statement_or_the_claim_hides_the_source():
+    first, second = ClaimFactory(published=True), ClaimFactory(published=True)
+    source = SourceFactory()
+    statement = StatementFactory(claim=first)
+    CitationFactory(statement=statement, source=source)
+    CitationFactory(statement=StatementFactory(claim=second), source=source)
+    statement.delete()
+    assert shown(source) is True  # the second claim still cites it
+    second.delete()
+    assert shown(source) is False
+    assert_no_drift()
+
+
+def test_a_source_cited_by_another_public_claim_stays_public_when_one_is_unpublished():
+    kept, unpublished = ClaimFactory(published=True), ClaimFactory(published=True)
+    source = SourceFactory()
+    for claim in (kept, unpublished):
+        CitationFactory(statement=StatementFactory(claim=claim), source=source)
+    unpublished.status = Status.DRAFT
+    unpublished.save()
+    assert shown(source) is True
+    assert_no_drift()
+
+
+def test_saving_a_stale_source_does_not_write_back_a_stale_fact():
+    source = SourceFactory()
+    stale = Source.objects.get(pk=source.pk)
+    CitationFactory(statement=StatementFactory(claim=ClaimFactory(published=True)), source=source)
+    stale.byline = "Edited from an old copy."
+    stale.save()
+    assert shown(source) is True
+    assert_no_drift()
+
+
+def test_inside_deferred_sources_are_recomputed_once_on_the_way_out():
+    statement = StatementFactory(claim=ClaimFactory(published=True))
+    sources = [SourceFactory(), SourceFactory()]
+    with derived.deferred():
+        for source in sources:
+            CitationFactory(statement=statement, source=source)
+        assert [shown(s) for s in sources] == [False, False]
+    assert [shown(s) for s in sources] == [True, True]
+    assert_no_drift()
+
+
+def test_the_sources_flag_stays_out_of_the_history_the_api_and_the_ledger(ledger):
+    from rest_framework.test import APIClient
+
+    from claims.ledger.export import export_ledger
+
+    assert Source.objects.filter(is_public=True).exists()
+    assert "is_public" not in {f.name for f in Source.history.model._meta.fields}
+    listed = APIClient(HTTP_HOST="localhost").get("/api/v1/sources/").json()["results"]
+    assert listed
+    assert all("is_public" not in record for record in listed)
+    assert '"is_public"' not in "".join(export_ledger(scope="newsroom"))
+
+
 def test_refresh_derived_reports_drift_and_mends_it(capsys):
     claim = ClaimFactory()
     StatementFactory(claim=claim, stance=Stance.ASSERTS)
@@ -177,3 +296,19 @@ def test_refresh_derived_reports_drift_and_mends_it(capsys):
     call_command("refresh_derived", "--check")
     assert_no_drift()
     assert Statement.objects.count() == 2
+
+
+def test_refresh_derived_reports_a_drifted_source_and_mends_it(capsys):
+    citation = CitationFactory(statement=StatementFactory(claim=ClaimFactory(published=True)))
+    hidden = SourceFactory()
+    Source.objects.filter(pk=citation.source_id).update(is_public=False)  # as a bulk load leaves
+    Source.objects.filter(pk=hidden.pk).update(is_public=True)
+    with pytest.raises(CommandError):
+        call_command("refresh_derived", "--check")
+    out = capsys.readouterr().out
+    assert f"sources.is_public: 2 row(s) drifted: {citation.source_id}, {hidden.pk}" in out
+    call_command("refresh_derived")
+    assert (shown(citation.source), shown(hidden)) == (True, False)
+    call_command("refresh_derived", "--check")
+    assert_no_drift()
+    assert Citation.objects.count() == 1

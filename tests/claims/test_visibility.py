@@ -6,9 +6,10 @@ import datetime
 
 import pytest
 
-from claims.models import RequestForComment
-from claims.visibility import public
+from claims.models import Citation, Claim, ClaimRelation, RequestForComment, Statement
+from claims.visibility import cited_publicly, is_public_record, public
 from claims.vocabulary import Outcome, Status
+from sources.models import Source
 from tests.factories import (
     ActorFactory,
     ActorRelationFactory,
@@ -142,3 +143,34 @@ def test_overdue_lists_pending_requests_past_their_deadline():
     RequestForCommentFactory(deadline=datetime.date(2025, 10, 5), outcome=Outcome.DECLINED)
     RequestForCommentFactory(deadline=datetime.date(2025, 12, 1))
     assert list(RequestForComment.objects.overdue(datetime.date(2025, 10, 6))) == [late]
+
+
+def test_the_row_rule_and_the_querysets_agree(ledger):
+    """``is_public_record`` (one loaded row, for the write rules) says what the querysets say,
+    row by row; and the stored ``Source.is_public`` is the rule ``cited_publicly()``."""
+    withdrawn = ClaimFactory(
+        published=True,
+        status=Status.WITHDRAWN,
+        withdrawn_at=datetime.datetime(2025, 10, 9, tzinfo=datetime.UTC),
+        withdrawal_reason="Misread.",
+    )
+    CitationFactory(statement=StatementFactory(claim=withdrawn))
+    ClaimRelationFactory(from_claim=ledger["published"], to_claim=withdrawn)
+    ClaimRelationFactory(from_claim=ledger["published"], to_claim=ledger["draft"])
+    for claim in (ledger["published"], ledger["draft"]):
+        for outcome in (Outcome.PENDING, Outcome.DECLINED):
+            RequestForCommentFactory(claim=claim, outcome=outcome)
+    querysets = {
+        Claim: public.claims(),
+        Statement: public.statements(),
+        Citation: public.citations(),
+        ClaimRelation: public.claim_relations(),
+        RequestForComment: public.requests_for_comment(),
+    }
+    for model, seen in querysets.items():
+        rows = list(model.objects.all())
+        assert {r.pk for r in rows if is_public_record(r)} == set(seen.values_list("pk", flat=True))
+        assert any(is_public_record(r) for r in rows)
+        assert not all(is_public_record(r) for r in rows)
+    by_rule = Source.objects.filter(cited_publicly()).values_list("pk", flat=True)
+    assert set(public.sources().values_list("pk", flat=True)) == set(by_rule)

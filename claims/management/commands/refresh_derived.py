@@ -10,8 +10,8 @@ from claims.derived import drift, refresh_all
 class Command(BaseCommand):
     help = (
         "Check the stored derived facts (claims.is_contested, claims.statement_count, "
-        "actors.is_public, actors.public_statements) against their rules, report any drift, and "
-        "recompute them. --check reports only, and fails on drift."
+        "actors.is_public, actors.public_statements, sources.is_public) against their rules, "
+        "report any drift, and recompute them. --check reports only, and fails on drift."
     )
 
     def add_arguments(self, parser: Any) -> None:
@@ -27,4 +27,4 @@ class Command(BaseCommand):
                 raise CommandError("Derived facts have drifted: run manage.py refresh_derived.")
             return
         refresh_all()
-        self.stdout.write("Recomputed every claim's and actor's derived facts.")
+        self.stdout.write("Recomputed every claim's, actor's and source's derived facts.")
