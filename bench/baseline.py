@@ -227,12 +227,16 @@ class Site:
                     -- any language's words
                     SELECT m.id FROM claims_claim m JOIN claims_claimsearchdocument md
                     ON md.claim_id = m.id
-                    WHERE m.status = 'published' AND (md.vector @@ q.en OR md.vector_fr @@ q.fr
-                        OR md.vector_ar @@ q.ar)
+                    WHERE m.status = 'published' AND (
+                        md.vector @@ websearch_to_tsquery('english', %s)
+                        OR md.vector_fr @@ websearch_to_tsquery('french', %s)
+                        OR md.vector_ar @@ websearch_to_tsquery('arabic', %s))
                     ORDER BY m.updated_at DESC, m.id DESC LIMIT 1000)
                 ORDER BY rank DESC, updated_at DESC, id DESC LIMIT {PAGE + 1}) c
             ORDER BY c.rank DESC, c.updated_at DESC, c.id DESC""",
-            (query["q"],) * 3,  # the API's: each language's words in its own configuration
+            # The API's: each language's words in its own configuration (the candidates' own
+            # queries, not the outer ones: a subquery reading q would be correlated, rerun per row).
+            (query["q"],) * 6,
         )
         page = found[:PAGE]
         following = self._next("/api/v1/claims/", query, {"o": "25"}) if len(found) > PAGE else None
