@@ -121,7 +121,7 @@ def test_a_french_reader_reads_the_claim_in_french_and_an_arabic_reader_the_orig
     french = reader.get("/fr/claims/helicopter/").content.decode()
     assert FRENCH_TEXT.replace("'", "&#x27;") in french
     assert '<h1 id="claim-title" dir="auto" lang="fr">' in french
-    assert "Traduit par la rédaction" in french
+    assert "Traduit par la rédaction à partir de l'original en anglais." in french
     assert "An FLA drone shot down a Malian army helicopter" in french  # the original, folded
     arabic = reader.get("/ar/claims/helicopter/").content.decode()
     assert '<h1 id="claim-title" dir="auto" lang="en">An FLA drone' in arabic

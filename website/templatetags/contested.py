@@ -26,6 +26,14 @@ def language_name(code: str) -> str:
     return code
 
 
+@register.filter
+def language_in_sentence(code: str) -> str:
+    """``language_name`` inside a sentence: French writes language names in lower case ("de
+    l'original en anglais"), where Django's French catalogue capitalises them."""
+    name = language_name(code)
+    return name.lower() if (get_language() or "").startswith("fr") else name
+
+
 @register.simple_tag(takes_context=True)
 def page_languages(context: Any) -> list[dict[str, Any]]:
     """This page in each of the site's languages: code, its own name, absolute address, and
