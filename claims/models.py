@@ -11,6 +11,7 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core import dates
@@ -52,7 +53,10 @@ class Topic(TimeStampedModel, Translatable):
 
     name = models.CharField(max_length=100, unique=True)
     slug = models.SlugField(
-        max_length=100, unique=True, blank=True, help_text="Derived from the name when left blank."
+        max_length=100,
+        unique=True,
+        blank=True,
+        help_text=_("Derived from the name when left blank."),
     )
 
     class Meta:
@@ -138,21 +142,31 @@ class Claim(VersionedModel, TimeStampedModel, Translatable):
     TRANSLATED = ("text", "summary")
 
     text = models.CharField(
-        "claim",
+        _("claim"),
         max_length=300,
-        help_text="One proposition, in neutral words, that can be true or false: "
-        '"An FLA drone shot down a Malian army helicopter in northern Mali". '
-        "Not who said it: that is a statement.",
+        help_text=_(
+            "One proposition, in neutral words, that can be true or false: "
+            '"An FLA drone shot down a Malian army helicopter in northern Mali". '
+            "Not who said it: that is a statement."
+        ),
     )
     slug = models.SlugField(
-        max_length=120, unique=True, blank=True, help_text="Derived from the claim when left blank."
+        max_length=120,
+        unique=True,
+        blank=True,
+        help_text=_("Derived from the claim when left blank."),
     )
-    summary = models.TextField(blank=True, help_text="Context a reader needs, in a few sentences.")
+    summary = models.TextField(
+        blank=True, help_text=_("Context a reader needs, in a few sentences.")
+    )
     event_date = models.DateField(
-        null=True, blank=True, db_index=True, help_text="When the event itself happened, if known."
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_("When the event itself happened, if known."),
     )
     event_date_precision = dates.precision_field()
-    place_name = models.CharField("place", max_length=200, blank=True)
+    place_name = models.CharField(_("place"), max_length=200, blank=True)
     latitude = models.DecimalField(max_digits=8, decimal_places=5, null=True, blank=True)
     longitude = models.DecimalField(max_digits=8, decimal_places=5, null=True, blank=True)
     topics = models.ManyToManyField(Topic, blank=True, related_name="claims")
@@ -161,8 +175,10 @@ class Claim(VersionedModel, TimeStampedModel, Translatable):
         choices=Verdict.choices,
         default=Verdict.UNVERIFIED,
         db_index=True,
-        help_text="The newsroom's own assessment, separate from what the actors say and from how "
-        "reliable the sources are. Anything but Unverified needs its reasoning.",
+        help_text=_(
+            "The newsroom's own assessment, separate from what the actors say and from how "
+            "reliable the sources are. Anything but Unverified needs its reasoning."
+        ),
     )
     verdict_reasoning = models.TextField(blank=True)
     status = models.CharField(
@@ -170,8 +186,10 @@ class Claim(VersionedModel, TimeStampedModel, Translatable):
         choices=Status.choices,
         default=Status.DRAFT,
         db_index=True,
-        help_text="Only published claims, and what they reference, are public. A withdrawn claim "
-        "leaves the lists but keeps its page with the reason.",
+        help_text=_(
+            "Only published claims, and what they reference, are public. A withdrawn claim "
+            "leaves the lists but keeps its page with the reason."
+        ),
     )
     published_at = models.DateTimeField(null=True, blank=True, editable=False)
     published_by = models.ForeignKey(
@@ -181,11 +199,11 @@ class Claim(VersionedModel, TimeStampedModel, Translatable):
         blank=True,
         editable=False,
         related_name="+",
-        help_text="The editor who last published the claim.",
+        help_text=_("The editor who last published the claim."),
     )
     withdrawn_at = models.DateTimeField(null=True, blank=True, editable=False)
     withdrawal_reason = models.TextField(
-        blank=True, help_text="Public: why the claim was withdrawn. Required to withdraw."
+        blank=True, help_text=_("Public: why the claim was withdrawn. Required to withdraw.")
     )
     internal_notes = internal_notes_field()
     # The handover from reporter to editor: who sent the claim for review, when, and why. Set by
@@ -198,13 +216,15 @@ class Claim(VersionedModel, TimeStampedModel, Translatable):
         blank=True,
         editable=False,
         related_name="+",
-        help_text="Who last submitted the claim for review.",
+        help_text=_("Who last submitted the claim for review."),
     )
     note_for_editor = models.TextField(
-        "note for the editor",
+        _("note for the editor"),
         blank=True,
-        help_text="Newsroom only: what the editor should know or check before publishing "
-        '("army statement only on Telegram; HRW toll unconfirmed").',
+        help_text=_(
+            "Newsroom only: what the editor should know or check before publishing "
+            '("army statement only on Telegram; HRW toll unconfirmed").'
+        ),
     )
     # Derived, never typed in: one party's current position is for the claim, another's
     # against. Stored so lists and filters read a column instead of working it out over every
@@ -397,7 +417,7 @@ class Statement(VersionedModel, TimeStampedModel):
         "actors.Actor",
         on_delete=models.PROTECT,
         related_name="statements",
-        help_text="Who said it: Ramadane, not the FLA, when Ramadane is quoted.",
+        help_text=_("Who said it: Ramadane, not the FLA, when Ramadane is quoted."),
     )
     on_behalf_of = models.ForeignKey(
         "actors.Actor",
@@ -405,48 +425,58 @@ class Statement(VersionedModel, TimeStampedModel):
         null=True,
         blank=True,
         related_name="statements_on_behalf",
-        help_text="The organisation the speaker spoke for, if any: the FLA for its spokesman.",
+        help_text=_("The organisation the speaker spoke for, if any: the FLA for its spokesman."),
     )
     stance = models.CharField(
         max_length=20,
         choices=Stance.choices,
-        help_text="Asserts, suggests, acknowledges and supports are for the claim; disputes, "
-        "denies and retracts are against; declines to comment and adds context (an independent "
-        "party adding or qualifying a fact, e.g. a civilian toll) are neutral.",
+        help_text=_(
+            "Asserts, suggests, acknowledges and supports are for the claim; disputes, "
+            "denies and retracts are against; declines to comment and adds context (an independent "
+            "party adding or qualifying a fact, e.g. a civilian toll) are neutral."
+        ),
     )
     stated_on = models.DateField(
-        "said on",
-        help_text="When it was said, not when it was reported. If only the report date is "
-        "known, use it at the precision the report gives.",
+        _("said on"),
+        help_text=_(
+            "When it was said, not when it was reported. If only the report date is "
+            "known, use it at the precision the report gives."
+        ),
     )
     stated_on_precision = dates.precision_field()
     stated_on_is_report_date = models.BooleanField(
-        "dated by the report",
+        _("dated by the report"),
         default=False,
-        help_text="Tick when the source does not say when this was said and the date above is "
-        'the report\'s: readers then see "reported on …".',
+        help_text=_(
+            "Tick when the source does not say when this was said and the date above is "
+            'the report\'s: readers then see "reported on …".'
+        ),
     )
     quote = models.TextField(
-        blank=True, help_text="Verbatim, in the language it was said or first reported in."
+        blank=True, help_text=_("Verbatim, in the language it was said or first reported in.")
     )
-    quote_language = models.CharField(max_length=12, blank=True, help_text="BCP 47 tag: fr, ar.")
+    quote_language = models.CharField(max_length=12, blank=True, help_text=_("BCP 47 tag: fr, ar."))
     paraphrase = models.TextField(
         blank=True,
-        help_text="What was said, in our words, when there is no verbatim quote. "
-        "A statement needs a quote or a paraphrase.",
+        help_text=_(
+            "What was said, in our words, when there is no verbatim quote. "
+            "A statement needs a quote or a paraphrase."
+        ),
     )
-    translation = models.TextField(blank=True, help_text="The quote in English.")
+    translation = models.TextField(blank=True, help_text=_("The quote in English."))
     translation_method = models.CharField(
         max_length=20, choices=TranslationMethod.choices, blank=True
     )
     translated_by = models.CharField(
-        max_length=200, blank=True, help_text="Who translated: a person, AFP, a machine tool."
+        max_length=200, blank=True, help_text=_("Who translated: a person, AFP, a machine tool.")
     )
     is_interested_party = models.BooleanField(
-        "interested party",
+        _("interested party"),
         default=True,
-        help_text="Untick for an independent observer (an analyst, an NGO) with no stake in the "
-        "claim, so their word reads as corroboration rather than a party's position.",
+        help_text=_(
+            "Untick for an independent observer (an analyst, an NGO) with no stake in the "
+            "claim, so their word reads as corroboration rather than a party's position."
+        ),
     )
     internal_notes = internal_notes_field()
 
@@ -526,13 +556,15 @@ class Citation(TimeStampedModel):
     statement = models.ForeignKey(Statement, on_delete=models.CASCADE, related_name="citations")
     source = models.ForeignKey("sources.Source", on_delete=models.PROTECT, related_name="citations")
     locator = models.CharField(
-        max_length=100, blank=True, help_text="Where in the source: paragraph 12, 02:31, page 4."
+        max_length=100, blank=True, help_text=_("Where in the source: paragraph 12, 02:31, page 4.")
     )
     credibility = models.PositiveSmallIntegerField(
         choices=Credibility.choices,
         default=Credibility.CANNOT_BE_JUDGED,
-        help_text="Admiralty 1–6: how credible this piece of information is as reported here — "
-        "not how reliable the source is (that is its A–F grade), nor our verdict on the claim.",
+        help_text=_(
+            "Admiralty 1–6: how credible this piece of information is as reported here — "
+            "not how reliable the source is (that is its A–F grade), nor our verdict on the claim."
+        ),
     )
     internal_notes = internal_notes_field()
 
@@ -566,8 +598,10 @@ class ClaimRelation(TimeStampedModel):
     kind = models.CharField(
         max_length=20,
         choices=RelationKind.choices,
-        help_text="Contradicts: a rival account of the same event (the shootdown vs. the "
-        "intercepted drone).",
+        help_text=_(
+            "Contradicts: a rival account of the same event (the shootdown vs. the "
+            "intercepted drone)."
+        ),
     )
     to_claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="relations_to")
     note = models.CharField(max_length=300, blank=True)
@@ -612,7 +646,7 @@ class RequestForComment(TimeStampedModel):
         max_length=20,
         choices=Outcome.choices,
         default=Outcome.PENDING,
-        help_text="Shown on the public claim page once it is no longer pending.",
+        help_text=_("Shown on the public claim page once it is no longer pending."),
     )
     reply = models.ForeignKey(
         Statement,
@@ -620,10 +654,10 @@ class RequestForComment(TimeStampedModel):
         null=True,
         blank=True,
         related_name="in_reply_to",
-        help_text="The statement the reply produced, when the outcome is Replied.",
+        help_text=_("The statement the reply produced, when the outcome is Replied."),
     )
     contact = models.CharField(
-        max_length=300, blank=True, help_text="Internal: who was contacted. Never published."
+        max_length=300, blank=True, help_text=_("Internal: who was contacted. Never published.")
     )
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, editable=False
@@ -691,9 +725,10 @@ class Correction(PlainTextModel):
     """
 
     claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="corrections")
-    note = models.TextField(help_text="Public: what was corrected and why.")
+    note = models.TextField(help_text=_("Public: what was corrected and why."))
     changed = models.JSONField(
-        default=list, help_text='What the correction changed: ["claim text", "statement 4 quote"].'
+        default=list,
+        help_text=_('What the correction changed: ["claim text", "statement 4 quote"].'),
     )
     claim_revision = models.ForeignKey(
         "claims.HistoricalClaim",
@@ -701,7 +736,7 @@ class Correction(PlainTextModel):
         null=True,
         blank=True,
         related_name="+",
-        help_text="The claim's revision saved with this correction.",
+        help_text=_("The claim's revision saved with this correction."),
     )
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     created_by = models.ForeignKey(

@@ -28,6 +28,12 @@ def test_the_claim_add_page_gives_our_help_texts_in_french(editor):
     assert 'placeholder="3 mars 2025, mars 2025 ou 2025"' in html
     assert "Enregistrer et soumettre pour relecture" in html
     assert "Pick it, or paste its address" not in html
+    # The claim's and the statements' own help texts (claims/models.py).
+    assert "Le contexte dont le lecteur a besoin, en quelques phrases." in html
+    assert "Qui l'a dit : Ramadane, pas le FLA" in html
+    assert "Context a reader needs" not in html
+    # The translations section.
+    assert "Traduit par (Français)" in html
 
 
 def test_the_claim_add_page_gives_our_help_texts_in_arabic(editor):
