@@ -11,6 +11,8 @@ from django.conf import settings
 from django.contrib.admin import widgets
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from core.translations import METHOD, TranslationMethod, clean_translations
@@ -26,6 +28,11 @@ def method_box(code: str) -> str:
     return f"translated_by_{code}"
 
 
+# Labels built when a page is drawn, in the editor's language (the fields are declared once).
+_field_label = lazy(lambda verbose_name, name: f"{verbose_name} ({name})", str)
+_method_label = lazy(lambda name: gettext("Translated by (%(language)s)") % {"language": name}, str)
+
+
 def translation_fields(model: type[models.Model]) -> dict[str, forms.Field]:
     """The form fields for ``model``'s translations, in the order the page shows them."""
     fields: dict[str, forms.Field] = {}
@@ -34,7 +41,7 @@ def translation_fields(model: type[models.Model]) -> dict[str, forms.Field]:
             model_field = model._meta.get_field(field)
             long = isinstance(model_field, models.TextField)
             fields[box(field, code)] = forms.CharField(
-                label=f"{model_field.verbose_name} ({name})",
+                label=_field_label(model_field.verbose_name, name),
                 required=False,
                 max_length=model_field.max_length,
                 widget=widgets.AdminTextareaWidget(attrs={"rows": 3, "lang": code, "dir": "auto"})
@@ -42,7 +49,7 @@ def translation_fields(model: type[models.Model]) -> dict[str, forms.Field]:
                 else widgets.AdminTextInputWidget(attrs={"lang": code, "dir": "auto"}),
             )
         fields[method_box(code)] = forms.ChoiceField(
-            label=_("Translated by (%(language)s)") % {"language": name},
+            label=_method_label(name),
             choices=METHODS,
             initial=TranslationMethod.HUMAN,
             required=False,
