@@ -56,7 +56,9 @@ class PartialDateField(serializers.CharField):
     default_error_messages = {"invalid": "Must be a date as a string: YYYY, YYYY-MM or YYYY-MM-DD."}
 
     def __init__(self, *, precision_field: str, **kwargs: Any) -> None:
-        kwargs["help_text"] = " ".join(filter(None, [kwargs.get("help_text"), PARTIAL_DATE_HELP]))
+        # The model's help text may be a lazy translation: joined as text.
+        help_text = [kwargs.get("help_text"), PARTIAL_DATE_HELP]
+        kwargs["help_text"] = " ".join(str(part) for part in help_text if part)
         kwargs.setdefault("trim_whitespace", False)
         super().__init__(**kwargs)
         self.precision_field = precision_field
