@@ -200,3 +200,36 @@ def test_a_ledger_carries_each_records_language_and_translations(helicopter):
     }
     (topic,) = [t for t in ledger["topics"] if t["slug"] == "drones"]
     assert topic["translations"] == {"fr": {"name": "Les drones"}}
+
+
+@pytest.mark.parametrize(
+    ("translations", "message"),
+    [
+        ([], "object of languages"),
+        ({"de": {"text": "Eine Drohne"}}, "not one of the site's languages"),
+        ({"fr": {"text": 5}}, "as text"),
+    ],
+)
+def test_a_tool_writes_translations_through_the_api_or_gets_a_400_naming_them(
+    editor_user, translations, message
+):
+    from rest_framework.authtoken.models import Token
+    from rest_framework.test import APIClient
+
+    api = APIClient()
+    api.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=editor_user)}")
+    good = api.post(
+        "/api/v1/claims/",
+        {"text": "A drone", "language": "en", "translations": {"fr": {"text": "Un drone"}}},
+        format="json",
+    )
+    assert good.status_code == 201, good.content
+    assert Claim.objects.get(text="A drone").translations == {
+        "fr": {"text": "Un drone", "method": "human"}
+    }
+    bad = api.post(
+        "/api/v1/claims/", {"text": "Another drone", "translations": translations}, format="json"
+    )
+    assert bad.status_code == 400
+    assert message in bad.json()["translations"][0]
+    assert not Claim.objects.filter(text="Another drone").exists()

@@ -21,8 +21,17 @@ def test_every_page_answers_with_debug_off_and_the_static_files_are_served(produ
         if "stylesheet" in line
     )
     assert production.get(stylesheet).status_code == 200
-    for path in ("/claims/", "/actors/", "/api/v1/claims/", "/feeds/claims/", "/sitemap.xml"):
+    for path in (
+        "/claims/",
+        "/actors/",
+        "/api/v1/claims/",
+        "/feeds/claims/",
+        "/sitemap.xml",
+        "/sitemap-claims.xml",
+        "/fr/claims/",
+    ):
         assert production.get(path).status_code == 200, path
+    assert production.get("/sitemap-claims.xml?p=99").status_code == 404
 
 
 @pytest.mark.parametrize("path", ["/api/v1/nothing/", "/api/v1/claims/0.5/", "/api/v9/"])
