@@ -20,11 +20,13 @@ from __future__ import annotations
 
 import datetime
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 from django.db import models
 from django.db.models.functions import ExtractDay, ExtractMonth, ExtractYear
 from django.utils import dateformat
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 
@@ -56,6 +58,15 @@ def display(value: datetime.date | None, precision: str) -> str:
     precise than the date is known."""
     if value is None:
         return ""
+    return _display(value, precision, get_language())
+
+
+@lru_cache(maxsize=8192)
+def _display(value: datetime.date, precision: str, language: str | None) -> str:
+    # Formatting a date is the slowest part of a list row (Django's ``dateformat`` resolves the
+    # month's name through gettext each time); a list repeats the same few dates, so each date
+    # is formatted once per precision and language. ``language`` is only the cache's key: the
+    # format reads the active language itself.
     return dateformat.format(value, DISPLAY_FORMATS.get(precision, DISPLAY_FORMATS["day"]))
 
 

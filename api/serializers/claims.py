@@ -94,7 +94,7 @@ class ClaimSerializer(PartialDates, serializers.ModelSerializer):
 
     url = ApiUrlField(view_name="api:claim-detail")
     html_url = HtmlUrlField()
-    topics = TopicSerializer(many=True, read_only=True)
+    topics = TopicSerializer(many=True, read_only=True, source="seen_topics")
     contested = serializers.BooleanField(
         read_only=True,
         help_text="Derived: one actor's current position is for the claim, another's against.",
@@ -247,7 +247,7 @@ class ClaimCSVSerializer(ClaimSerializer):
     to_representation = serializers.ModelSerializer.to_representation  # its own fields
 
     def get_topics(self, claim: Claim) -> str:
-        return ";".join(topic.slug for topic in claim.topics.all())
+        return ";".join(topic.slug for topic in claim.seen_topics)
 
 
 class StatementCSVSerializer(PartialDates, serializers.ModelSerializer):

@@ -48,6 +48,11 @@ class Links:
     def __init__(self, request: Any) -> None:
         self.request = request
         self.formats: dict[str, tuple[str, str]] = {}
+        # The time zone the answer's times are written in, looked up once per answer.
+        self.zone = timezone.get_current_timezone()
+
+    def datetime(self, value: Any) -> str | None:
+        return _datetime(value, self.zone)
 
     def _affixes(self, view_name: str, by_pk: bool) -> tuple[str, str]:
         key = f"{view_name}:{by_pk}"
@@ -80,13 +85,14 @@ def links(context: dict) -> Links:
     return found
 
 
-def _datetime(value: Any) -> str | None:
-    """As DRF's ``DateTimeField`` gives it: in the current time zone, ISO 8601, UTC as Z."""
+def _datetime(value: Any, zone: Any) -> str | None:
+    """As DRF's ``DateTimeField`` gives it: in the time zone ``zone`` (the current one), ISO
+    8601, UTC as Z."""
     if value is None:
         return None
     if not _ISO or timezone.is_naive(value):
         return _DATETIME.to_representation(value)
-    text = value.astimezone(timezone.get_current_timezone()).isoformat()
+    text = value.astimezone(zone).isoformat()
     return text[:-6] + "Z" if text.endswith("+00:00") else text
 
 
@@ -130,14 +136,14 @@ def claim(claim: Claim, to: Links) -> dict[str, Any]:
         "longitude": (
             None if longitude is None else _decimal(meta.get_field("longitude"), longitude)
         ),
-        "topics": [{"slug": t.slug, "name": t.name} for t in claim.topics.all()],
+        "topics": [{"slug": t.slug, "name": t.name} for t in claim.seen_topics],
         "verdict": claim.verdict,
         "verdict_reasoning": claim.verdict_reasoning,
         "status": claim.status,
         "contested": bool(claim.contested),
-        "published_at": _datetime(claim.published_at),
-        "created_at": _datetime(claim.created_at),
-        "updated_at": _datetime(claim.updated_at),
+        "published_at": to.datetime(claim.published_at),
+        "created_at": to.datetime(claim.created_at),
+        "updated_at": to.datetime(claim.updated_at),
     }
 
 
@@ -186,15 +192,15 @@ def source(source: Source, to: Links) -> dict[str, Any]:
             "country": outlet.country.code,
             "website": outlet.website,
             "default_reliability": outlet.default_reliability,
-            "updated_at": _datetime(outlet.updated_at),
+            "updated_at": to.datetime(outlet.updated_at),
         },
         "byline": source.byline,
         "published_on": _date(source.published_on),
         "language": source.language,
         "retrieved_on": _date(source.retrieved_on),
         "reliability": source.reliability_grade,
-        "created_at": _datetime(source.created_at),
-        "updated_at": _datetime(source.updated_at),
+        "created_at": to.datetime(source.created_at),
+        "updated_at": to.datetime(source.updated_at),
     }
 
 
@@ -227,8 +233,8 @@ def statement(statement: Statement, to: Links) -> dict[str, Any]:
             }
             for citation in statement.citations.all()
         ],
-        "created_at": _datetime(statement.created_at),
-        "updated_at": _datetime(statement.updated_at),
+        "created_at": to.datetime(statement.created_at),
+        "updated_at": to.datetime(statement.updated_at),
     }
 
 
@@ -273,7 +279,7 @@ def claim_detail(found: Claim, to: Links) -> dict[str, Any]:
     """``ClaimDetailSerializer``'s fields, from a claim loaded by ``api.claims.with_details``."""
     data = claim(found, to)
     said = chronological(found.statements.all())  # whatever order they were loaded in
-    data["withdrawn_at"] = _datetime(found.withdrawn_at)
+    data["withdrawn_at"] = to.datetime(found.withdrawn_at)
     data["withdrawal_reason"] = found.withdrawal_reason
     data["statements"] = [statement(s, to) for s in said]
     data["positions"] = positions(said, to)
@@ -331,8 +337,8 @@ def actor(found: Actor, to: Links) -> dict[str, Any]:
             }
             for r in [*found.relations_from.all(), *found.relations_to.all()]
         ],
-        "created_at": _datetime(found.created_at),
-        "updated_at": _datetime(found.updated_at),
+        "created_at": to.datetime(found.created_at),
+        "updated_at": to.datetime(found.updated_at),
     }
 
 
