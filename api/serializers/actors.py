@@ -71,7 +71,7 @@ class ActorSerializer(PartialDates, serializers.ModelSerializer):
     url = ApiUrlField(view_name="api:actor-detail")
     html_url = HtmlUrlField()
     country = serializers.CharField(source="country.code", read_only=True)
-    aliases = AliasSerializer(many=True, read_only=True)
+    aliases = AliasSerializer(many=True, read_only=True, source="seen_aliases")
     relations = serializers.SerializerMethodField(
         help_text="Relations with other public actors, in either direction."
     )
@@ -106,7 +106,7 @@ class ActorSerializer(PartialDates, serializers.ModelSerializer):
 
     @extend_schema_field(ActorRelationSerializer(many=True))
     def get_relations(self, actor: Actor) -> list[dict]:
-        relations = [*actor.relations_from.all(), *actor.relations_to.all()]
+        relations = [*actor.seen_relations_from, *actor.seen_relations_to]
         return ActorRelationSerializer(relations, many=True, context=self.context).data
 
 

@@ -320,7 +320,7 @@ def actor(found: Actor, to: Links) -> dict[str, Any]:
         "dissolved_on": isoformat(found.dissolved_on, found.dissolved_on_precision),
         "dissolved_on_precision": found.dissolved_on_precision,
         "wikidata_id": found.wikidata_id,
-        "aliases": [{"name": a.name, "language": a.language} for a in found.aliases.all()],
+        "aliases": [{"name": a.name, "language": a.language} for a in found.seen_aliases],
         "relations": [
             {
                 "subject": actor_brief(r.subject, to),
@@ -335,7 +335,7 @@ def actor(found: Actor, to: Links) -> dict[str, Any]:
                     source(r.source, to) if r.source_id is not None and r.source_is_public else None
                 ),
             }
-            for r in [*found.relations_from.all(), *found.relations_to.all()]
+            for r in [*found.seen_relations_from, *found.seen_relations_to]
         ],
         "created_at": to.datetime(found.created_at),
         "updated_at": to.datetime(found.updated_at),
