@@ -12,6 +12,7 @@ from core.grades import Credibility, Reliability
 
 from .http import public_page
 from .pages import claims_for_lists, stance_grid
+from .paging import capped_count
 from .pictures import grid_picture
 
 if TYPE_CHECKING:
@@ -38,7 +39,9 @@ def home(request: HttpRequest) -> HttpResponse:
             "most_contested": most_contested,
             "grid": grid,
             "picture": grid_picture(grid),
-            "claim_count": public.listed_claims().count(),
+            # Counted up to 1,000 ("more than 1,000"), as the lists count: a COUNT of every
+            # published claim grows with the newsroom's archive.
+            "claims_counted": capped_count(public.listed_claims()),
         },
     )
 

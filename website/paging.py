@@ -5,13 +5,19 @@ at 100k, and growing) and lets a reader ask for page 5,000 (an ``OFFSET`` that r
 before it). ``CappedPaginator`` counts at most ``cap`` rows and so offers at most ``cap`` rows in
 pages; past that, the page says "more than 1,000" and the reader narrows the list with the
 filters, as with a search engine's results. The API has no such cap: its cursors seek (README,
-"API").
+"API"). The home page's "Search more than 1,000 published claims" counts the same way
+(``capped_count``).
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, NamedTuple
+
 from django.core.paginator import Paginator
 from django.utils.functional import cached_property
+
+if TYPE_CHECKING:
+    from django.db.models import QuerySet
 
 CAP = 1000
 
@@ -34,3 +40,16 @@ class CappedPaginator(Paginator):
     @cached_property
     def capped(self) -> bool:
         return self._counted > self.cap
+
+
+class CappedCount(NamedTuple):
+    """How many rows, up to ``CAP``; ``capped``: more than that."""
+
+    count: int
+    capped: bool
+
+
+def capped_count(rows: QuerySet) -> CappedCount:
+    """Count ``rows`` as a ``CappedPaginator`` does: at most ``CAP`` + 1 keys read."""
+    paginator = CappedPaginator(rows, per_page=1)
+    return CappedCount(paginator.count, paginator.capped)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from tests.factories import StatementFactory
+from tests.factories import ClaimFactory, StatementFactory
 from tests.ledger import SECRET
 
 pytestmark = pytest.mark.django_db
@@ -19,6 +21,21 @@ def test_home_shows_latest_and_most_contested_claims_and_a_search_box(reader, le
     assert [c.slug for c in response.context["most_contested"]] == ["helicopter"]
     assert 'role="search"' in html
     assert 'name="q"' in html
+
+
+def test_home_counts_published_claims_no_further_than_the_lists_cap(reader, monkeypatch):
+    monkeypatch.setattr("website.paging.CappedPaginator.cap", 3)
+    for n in range(3):
+        ClaimFactory(published=True, slug=f"claim-{n}")
+    ClaimFactory(slug="a-draft")
+    assert "Search 3 published claims" in reader.get(reverse("home")).content.decode()
+    ClaimFactory(published=True, slug="claim-3")
+    with CaptureQueriesContext(connection) as queries:
+        html = reader.get(reverse("home")).content.decode()
+    assert "Search more than 3 published claims" in html
+    counts = [q["sql"] for q in queries.captured_queries if q["sql"].startswith("SELECT COUNT(*)")]
+    assert len(counts) == 1
+    assert counts[0].endswith("LIMIT 4) subquery"), counts  # keys only, cap + 1
 
 
 def test_home_draws_a_stance_grid_of_parties_and_claims(reader, ledger):
