@@ -57,11 +57,13 @@ def statements_seen(seen: Visibility, *, ordered: bool = True) -> Any:
     return statements if ordered else statements.order_by()
 
 
-def topics_seen(seen: Visibility) -> Prefetch:
-    """A claim's topics as the reader sees them, as a list in ``claim.seen_topics``. A list, not
+def topics_seen(seen: Visibility, *, listed: bool = False) -> Prefetch:
+    """A claim's topics as the reader sees them, as a list in ``claim.seen_topics``; ``listed``:
+    for claims from ``listed_claims()`` (``Visibility.topics_of_listed_claims``). A list, not
     the ``topics`` manager's cache: Django builds a filtered queryset per claim to hold a
     manager's cache, which cost more than the query for a page of claims."""
-    return Prefetch("topics", queryset=seen.topics(), to_attr="seen_topics")
+    topics = seen.topics_of_listed_claims() if listed else seen.topics()
+    return Prefetch("topics", queryset=topics, to_attr="seen_topics")
 
 
 def with_details(
@@ -125,8 +127,9 @@ class ClaimViewSet(PublicationRulesMixin, WritableViewSet):
         if self.action == "list":
             # A newsroom token lists every claim, drafts included (each carries its status);
             # the public, the published ones. "Contested" is a stored column.
-            claims = seen.claims() if seen.preview else seen.listed_claims()
-            return claims.prefetch_related(topics_seen(seen))
+            if seen.preview:
+                return seen.claims().prefetch_related(topics_seen(seen))
+            return seen.listed_claims().prefetch_related(topics_seen(seen, listed=True))
         if self.action in WRITES or self.action in MOVES:
             return with_details(Claim.objects.all(), seen, ordered=False)
         # retrieve, history: withdrawn claims too

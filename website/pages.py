@@ -47,7 +47,7 @@ def claims_for_lists() -> QuerySet[Claim]:
     return (
         public.listed_claims()
         .with_contested()
-        .prefetch_related(Prefetch("topics", queryset=public.topics()))
+        .prefetch_related(Prefetch("topics", queryset=public.topics_of_listed_claims()))
     )
 
 

@@ -76,6 +76,27 @@ def test_a_topic_with_only_drafts_is_not_public(ledger):
     assert list(public.topics()) == [ledger["pub_topic"]]
 
 
+def test_a_listed_claims_topics_are_the_public_topics_it_carries(ledger):
+    # The lists read a claim's topics without the EXISTS of ``topics()``: the same rows.
+    draft_topic, shared_topic = ledger["draft_topic"], TopicFactory(name="Shared topic")
+    ledger["published"].topics.add(shared_topic)
+    ledger["draft"].topics.add(shared_topic)
+    withdrawn = ClaimFactory(
+        published=True,
+        status=Status.WITHDRAWN,
+        withdrawn_at=datetime.datetime(2025, 11, 3, tzinfo=datetime.UTC),
+        withdrawal_reason="The source retracted its report.",
+    )
+    withdrawn.topics.add(TopicFactory(name="Withdrawn topic"), shared_topic)
+    claims = Claim.objects.prefetch_related("topics")
+    carried = {claim: set(claim.topics.all()) for claim in claims}
+    assert carried[ledger["draft"]] == {draft_topic, shared_topic}
+    for claim in public.listed_claims():
+        shown = carried[claim] & set(public.topics_of_listed_claims())
+        assert shown == carried[claim] & set(public.topics())
+        assert shown == {ledger["pub_topic"], shared_topic}
+
+
 def test_publishing_the_draft_makes_what_it_references_public(ledger):
     draft = ledger["draft"]
     draft.status = Status.PUBLISHED
