@@ -11,7 +11,7 @@ from rest_framework import serializers
 
 from actors.models import Actor, ActorRelation
 from api.errors import VIA_API, as_api_errors, save_validated
-from api.fields import ApiUrlField, PartialDates
+from api.fields import ApiUrlField, PartialDates, TranslationsField
 from api.serializers.base import WriteSerializer
 from claims import services
 from claims.models import Claim, ClaimRelation, RequestForComment, Statement, Topic
@@ -67,18 +67,22 @@ class OutletWriteSerializer(SavedByModelRules, WriteSerializer):
 
 
 class TopicDetailSerializer(serializers.ModelSerializer):
+    """A topic, with its name's language and its translations (``core.translations``); a
+    claim's own list of topics gives the name as entered."""
+
     url = ApiUrlField(view_name="api:topic-detail")
+    translations = TranslationsField()
 
     class Meta:
         model = Topic
-        fields = ["id", "url", "slug", "name"]
+        fields = ["id", "url", "slug", "name", "language", "translations"]
         read_only_fields = fields
 
 
 class TopicWriteSerializer(SavedByModelRules, WriteSerializer):
     class Meta:
         model = Topic
-        fields = ["name", "slug"]
+        fields = ["name", "slug", "language", "translations"]
         extra_kwargs = {"slug": {"required": False}}
 
 

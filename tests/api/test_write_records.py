@@ -152,3 +152,37 @@ def test_an_unusable_idempotency_key_is_a_400_naming_it(publisher_api, ledger, k
     assert response.status_code == 400
     assert list(response.json()) == ["Idempotency-Key"]
     assert not Topic.objects.filter(name="Keys").exists()
+
+
+def test_a_topics_name_is_written_and_read_with_its_language_and_translations(
+    publisher_api, api, ledger
+):
+    written = publisher_api.post(
+        "/api/v1/topics/",
+        {"name": "Air war", "language": "en", "translations": {"fr": {"name": "Guerre aérienne"}}},
+        format="json",
+    )
+    assert written.status_code == 201, written.content
+    assert written.json()["translations"] == {"fr": {"name": "Guerre aérienne", "method": "human"}}
+    ledger.claim.topics.add(Topic.objects.get(slug="air-war"))
+    read = api.get(f"/api/v1/topics/{written.json()['id']}/").json()
+    assert read["language"] == "en"
+    assert read["translations"]["fr"]["name"] == "Guerre aérienne"
+
+
+@pytest.mark.parametrize(
+    "translations",
+    [{"de": {"name": "Luftkrieg"}}, {"en": {"name": "Air war"}}, {"fr": {"text": "Guerre"}}],
+    ids=["not-a-site-language", "the-original-language", "a-field-topics-lack"],
+)
+def test_a_bad_translation_of_a_topic_is_a_400_naming_it_and_saves_nothing(
+    publisher_api, translations
+):
+    answer = publisher_api.post(
+        "/api/v1/topics/",
+        {"name": "Air war", "language": "en", "translations": translations},
+        format="json",
+    )
+    assert answer.status_code == 400, answer.content
+    assert "translations" in answer.json()
+    assert not Topic.objects.filter(name="Air war").exists()
