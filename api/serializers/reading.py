@@ -13,7 +13,8 @@ object.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import quote
 
 from django.urls import reverse
@@ -21,15 +22,16 @@ from django.utils import timezone
 from rest_framework import ISO_8601, serializers
 from rest_framework.settings import api_settings
 
+from claims.models import Claim
 from claims.positions import chronological, current_positions
 from claims.vocabulary import STANCE_DIRECTION, Direction
-from core.dates import isoformat
+from core.dates import display, isoformat
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from actors.models import Actor
-    from claims.models import Claim, Statement
+    from claims.models import Statement
     from sources.models import Source
 
 _SENTINEL = "987654321"  # stands for the id or slug in a reversed address
@@ -39,6 +41,7 @@ _DATETIME = serializers.DateTimeField()
 # format goes through DRF's field.
 _ISO = api_settings.DATETIME_FORMAT == ISO_8601
 _DECIMAL_FIELDS: dict[str, serializers.DecimalField] = {}
+_CLAIM = Claim._meta
 
 
 class Links:
@@ -115,13 +118,23 @@ def _decimal(model_field: Any, value: Any) -> str | None:
 # Claims ------------------------------------------------------------------------------------------
 
 
-def claim(claim: Claim, to: Links) -> dict[str, Any]:
-    """``ClaimSerializer``'s fields."""
+class ClaimRow(SimpleNamespace):
+    """A claim of the list as ``QuerySet.values()`` gives it, no model built (``claim`` reads
+    the same attributes from a ``Claim``), with its topics in ``seen_topics``."""
+
+
+class TopicName(NamedTuple):
+    slug: str
+    name: str
+
+
+def claim(claim: Claim | ClaimRow, to: Links) -> dict[str, Any]:
+    """``ClaimSerializer``'s fields, from a ``Claim`` (its topics prefetched as ``seen_topics``
+    by ``api.claims.topics_seen``) or a ``ClaimRow`` (``api.claims.rows_with_topics``)."""
     latitude, longitude = claim.latitude, claim.longitude
-    meta = type(claim)._meta
     return {
-        "id": claim.pk,
-        "url": to.api("api:claim-detail", claim.pk),
+        "id": claim.id,
+        "url": to.api("api:claim-detail", claim.id),
         "html_url": to.page("claims:claim-detail", claim.slug),
         "slug": claim.slug,
         "text": claim.text,
@@ -130,17 +143,17 @@ def claim(claim: Claim, to: Links) -> dict[str, Any]:
         "translations": claim.translations,
         "event_date": isoformat(claim.event_date, claim.event_date_precision),
         "event_date_precision": claim.event_date_precision,
-        "event_date_display": claim.event_date_display,
+        "event_date_display": display(claim.event_date, claim.event_date_precision),
         "place_name": claim.place_name,
-        "latitude": None if latitude is None else _decimal(meta.get_field("latitude"), latitude),
+        "latitude": None if latitude is None else _decimal(_CLAIM.get_field("latitude"), latitude),
         "longitude": (
-            None if longitude is None else _decimal(meta.get_field("longitude"), longitude)
+            None if longitude is None else _decimal(_CLAIM.get_field("longitude"), longitude)
         ),
         "topics": [{"slug": t.slug, "name": t.name} for t in claim.seen_topics],
         "verdict": claim.verdict,
         "verdict_reasoning": claim.verdict_reasoning,
         "status": claim.status,
-        "contested": bool(claim.contested),
+        "contested": bool(claim.is_contested),
         "published_at": to.datetime(claim.published_at),
         "created_at": to.datetime(claim.created_at),
         "updated_at": to.datetime(claim.updated_at),

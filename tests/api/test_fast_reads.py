@@ -81,6 +81,22 @@ def test_the_list_reads_as_its_fields_say(richer):
         assert listed.to_representation(claim) == walk(listed, claim)
 
 
+@pytest.mark.parametrize("preview", [False, True], ids=["public", "preview"])
+def test_the_list_answers_each_claim_as_its_fields_say(richer, api, publisher_api, preview):
+    # The list reads rows, not models (``api.claims.rows_with_topics``): the same JSON.
+    seen = PREVIEW if preview else public
+    claims = seen.claims() if preview else seen.listed_claims()
+    expected = {
+        claim.pk: walk(ClaimSerializer(context=context()), claim)
+        for claim in claims.prefetch_related(topics_seen(seen))
+    }
+    assert any(row["topics"] for row in expected.values())
+    client = publisher_api if preview else api
+    answer = client.get("/api/v1/claims/", {"page_size": 100}, HTTP_HOST="testserver")
+    assert {row["id"]: row for row in answer.json()["results"]} == expected
+    assert ("draft" in {row["status"] for row in expected.values()}) is preview
+
+
 def test_the_csv_row_keeps_its_own_fields(richer):
     claim = public.listed_claims().prefetch_related(topics_seen(public)).get(pk=richer.claim.pk)
     row = ClaimCSVSerializer(claim, context=context()).data
