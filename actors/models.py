@@ -38,16 +38,21 @@ class ActorKind(models.TextChoices):
 class Actor(TimeStampedModel, Translatable):
     TRANSLATED = ("description",)
 
-    name = models.CharField(max_length=200, db_index=True)
+    name = models.CharField(_("name"), max_length=200, db_index=True)
     slug = models.SlugField(
+        _("slug"),
         max_length=200,
         unique=True,
         blank=True,
         help_text=_("Derived from the name when left blank."),
     )
-    kind = models.CharField(max_length=20, choices=ActorKind.choices)
-    description = models.TextField(blank=True)
-    country = CountryField(blank=True, help_text=_("The country the actor belongs to, if any."))
+    kind = models.CharField(_("kind"), max_length=20, choices=ActorKind.choices)
+    description = models.TextField(_("description"), blank=True)
+    country = CountryField(
+        verbose_name=_("country"),
+        blank=True,
+        help_text=_("The country the actor belongs to, if any."),
+    )
     founded_on = models.DateField(_("founded"), null=True, blank=True)
     founded_on_precision = dates.precision_field()
     dissolved_on = models.DateField(_("dissolved"), null=True, blank=True)
@@ -69,6 +74,8 @@ class Actor(TimeStampedModel, Translatable):
     history = HistoricalRecords(excluded_fields=["is_public", "public_statements"])
 
     class Meta:
+        verbose_name = _("actor")
+        verbose_name_plural = _("actors")
         ordering = ["name"]
         constraints = [
             choices_check("kind", ActorKind),
@@ -104,15 +111,18 @@ class Actor(TimeStampedModel, Translatable):
 class ActorAlias(PlainTextModel):
     """Another name the actor goes by: an acronym, a translation, a former name."""
 
-    actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="aliases")
-    name = models.CharField(max_length=200, db_index=True)
+    actor = models.ForeignKey(
+        Actor, on_delete=models.CASCADE, related_name="aliases", verbose_name=_("actor")
+    )
+    name = models.CharField(_("name"), max_length=200, db_index=True)
     language = models.CharField(
-        max_length=12, blank=True, help_text=_("BCP 47 tag, if any: fr, ar.")
+        _("language"), max_length=12, blank=True, help_text=_("BCP 47 tag, if any: fr, ar.")
     )
 
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name = _("actor alias")
         verbose_name_plural = _("actor aliases")
         ordering = ["name"]
         constraints = [
@@ -136,9 +146,13 @@ class RelationKind(models.TextChoices):
 class ActorRelation(TimeStampedModel):
     """``subject`` *kind* ``object``: Ramadane is spokesperson of the FLA."""
 
-    subject = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="relations_from")
-    kind = models.CharField(max_length=20, choices=RelationKind.choices)
-    object = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="relations_to")
+    subject = models.ForeignKey(
+        Actor, on_delete=models.CASCADE, related_name="relations_from", verbose_name=_("subject")
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=RelationKind.choices)
+    object = models.ForeignKey(
+        Actor, on_delete=models.CASCADE, related_name="relations_to", verbose_name=_("object")
+    )
     start_on = models.DateField(_("from"), null=True, blank=True)
     start_on_precision = dates.precision_field()
     end_on = models.DateField(_("until"), null=True, blank=True)
@@ -149,14 +163,19 @@ class ActorRelation(TimeStampedModel):
         null=True,
         blank=True,
         related_name="actor_relations",
+        verbose_name=_("source"),
         help_text=_("The document that establishes the relation."),
     )
-    note = models.CharField(max_length=300, blank=True, help_text=_('Public, e.g. "at times".'))
+    note = models.CharField(
+        _("note"), max_length=300, blank=True, help_text=_('Public, e.g. "at times".')
+    )
     internal_notes = internal_notes_field()
 
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name = _("actor relation")
+        verbose_name_plural = _("actor relations")
         ordering = ["subject__name", "kind"]
         constraints = [
             choices_check("kind", RelationKind),

@@ -60,6 +60,8 @@ class Topic(TimeStampedModel, Translatable):
     )
 
     class Meta:
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
         ordering = ["name"]
 
     def __str__(self) -> str:
@@ -245,6 +247,8 @@ class Claim(VersionedModel, TimeStampedModel, Translatable):
     SUBSTANCE = ("text", "summary", "verdict", "verdict_reasoning")
 
     class Meta:
+        verbose_name = _("claim")
+        verbose_name_plural = _("claims")
         ordering = ["-updated_at", "-pk"]
         permissions = [
             ("publish_claim", "Can publish and withdraw claims and set their verdict"),
@@ -489,6 +493,8 @@ class Statement(VersionedModel, TimeStampedModel):
     SUBSTANCE = ("stance", "quote", "paraphrase", "translation")
 
     class Meta:
+        verbose_name = _("statement")
+        verbose_name_plural = _("statements")
         ordering = list(CHRONOLOGICAL)
         constraints = [
             choices_check("stance", Stance),
@@ -571,6 +577,8 @@ class Citation(TimeStampedModel):
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name = _("citation")
+        verbose_name_plural = _("citations")
         ordering = ["pk"]
         constraints = [
             choices_check("credibility", Credibility),
@@ -610,6 +618,8 @@ class ClaimRelation(TimeStampedModel):
     objects = ClaimRelationQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("claim relation")
+        verbose_name_plural = _("claim relations")
         ordering = ["pk"]
         constraints = [
             choices_check("kind", RelationKind),
@@ -668,8 +678,8 @@ class RequestForComment(TimeStampedModel):
     objects = RequestForCommentQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "request for comment"
-        verbose_name_plural = "requests for comment"
+        verbose_name = _("request for comment")
+        verbose_name_plural = _("requests for comment")
         ordering = ["-requested_on", "pk"]
         constraints = [
             choices_check("channel", Channel),
@@ -744,6 +754,8 @@ class Correction(PlainTextModel):
     )
 
     class Meta:
+        verbose_name = _("correction")
+        verbose_name_plural = _("corrections")
         ordering = ["created_at", "pk"]
         constraints = [
             models.CheckConstraint(condition=~Q(note=""), name="claims_correction_has_note"),
@@ -775,6 +787,10 @@ class ClaimSearchDocument(models.Model):
     vector_fr = SearchVectorField(null=True, editable=False)
     vector_ar = SearchVectorField(null=True, editable=False)
 
+    class Meta:
+        verbose_name = _("claim search document")
+        verbose_name_plural = _("claim search documents")
+
     def __str__(self) -> str:
         return self.title
 
@@ -787,8 +803,8 @@ class ReviewQueue(Claim):
 
     class Meta:
         proxy = True
-        verbose_name = "claim awaiting review"
-        verbose_name_plural = "editor's queue: claims awaiting review"
+        verbose_name = _("claim awaiting review")
+        verbose_name_plural = _("editor's queue: claims awaiting review")
 
 
 class OverdueRequest(RequestForComment):
@@ -796,5 +812,5 @@ class OverdueRequest(RequestForComment):
 
     class Meta:
         proxy = True
-        verbose_name = "overdue request for comment"
-        verbose_name_plural = "requests for comment past their deadline"
+        verbose_name = _("overdue request for comment")
+        verbose_name_plural = _("requests for comment past their deadline")

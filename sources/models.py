@@ -31,17 +31,19 @@ class OutletKind(models.TextChoices):
 
 
 class Outlet(TimeStampedModel):
-    name = models.CharField(max_length=200, unique=True)
+    name = models.CharField(_("name"), max_length=200, unique=True)
     slug = models.SlugField(
+        _("slug"),
         max_length=200,
         unique=True,
         blank=True,
         help_text=_("Derived from the name when left blank."),
     )
-    kind = models.CharField(max_length=20, choices=OutletKind.choices)
-    country = CountryField(blank=True)
-    website = models.URLField(blank=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=OutletKind.choices)
+    country = CountryField(verbose_name=_("country"), blank=True)
+    website = models.URLField(_("website"), blank=True)
     default_reliability = models.CharField(
+        _("default reliability"),
         max_length=1,
         choices=Reliability.choices,
         default=Reliability.F,
@@ -55,6 +57,8 @@ class Outlet(TimeStampedModel):
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name = _("outlet")
+        verbose_name_plural = _("outlets")
         ordering = ["name"]
         constraints = [
             choices_check("kind", OutletKind),
@@ -90,7 +94,7 @@ class SourceQuerySet(models.QuerySet["Source"]):
 
 
 class Source(TimeStampedModel):
-    title = models.CharField(max_length=500)
+    title = models.CharField(_("title"), max_length=500)
     url = NormalisedURLField(
         _("URL"),
         max_length=1000,
@@ -101,10 +105,13 @@ class Source(TimeStampedModel):
             "address (a broadcast, a printed communiqué)."
         ),
     )
-    outlet = models.ForeignKey(Outlet, on_delete=models.PROTECT, related_name="sources")
-    byline = models.CharField(max_length=300, blank=True)
-    published_on = models.DateField(null=True, blank=True, db_index=True)
+    outlet = models.ForeignKey(
+        Outlet, on_delete=models.PROTECT, related_name="sources", verbose_name=_("outlet")
+    )
+    byline = models.CharField(_("byline"), max_length=300, blank=True)
+    published_on = models.DateField(_("published on"), null=True, blank=True, db_index=True)
     language = models.CharField(
+        _("language"),
         max_length=12,
         blank=True,
         help_text=_("Language of the document as a BCP 47 tag: en, fr, uk."),
@@ -115,8 +122,9 @@ class Source(TimeStampedModel):
         blank=True,
         help_text=_("A copy in a web archive, so the source survives if the original disappears."),
     )
-    retrieved_on = models.DateField(null=True, blank=True)
+    retrieved_on = models.DateField(_("retrieved on"), null=True, blank=True)
     reliability = models.CharField(
+        _("reliability"),
         max_length=1,
         choices=Reliability.choices,
         blank=True,
@@ -134,6 +142,7 @@ class Source(TimeStampedModel):
         ),
     )
     link_status = models.CharField(
+        _("link status"),
         max_length=12,
         choices=LinkStatus.choices,
         default=LinkStatus.UNCHECKED,
@@ -141,9 +150,12 @@ class Source(TimeStampedModel):
         help_text=_("What the last capture or check found at the address."),
     )
     link_status_since = models.DateTimeField(
-        null=True, blank=True, help_text=_("When the last capture or check first found it so.")
+        _("link status since"),
+        null=True,
+        blank=True,
+        help_text=_("When the last capture or check first found it so."),
     )
-    last_checked_at = models.DateTimeField(null=True, blank=True)
+    last_checked_at = models.DateTimeField(_("last checked at"), null=True, blank=True)
     internal_notes = internal_notes_field()
     # Derived: whether a citation on a public claim cites the source. Stored so the public's
     # sources (the sitemap's count, the API's list, the source page) read a column;
@@ -158,6 +170,8 @@ class Source(TimeStampedModel):
     )
 
     class Meta:
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
         ordering = ["-published_on", "title"]
         constraints = [
             models.UniqueConstraint(
@@ -225,27 +239,36 @@ class Capture(models.Model):
     """One fetch of a source's address: what came back, when, its SHA-256, and the web-archive
     record (WARC) of the exchange. Every capture is kept; none is overwritten."""
 
-    source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="captures")
-    reason = models.CharField(max_length=10, choices=CaptureReason.choices)
-    outcome = models.CharField(max_length=10, choices=CaptureOutcome.choices)
-    requested_url = models.URLField(max_length=1000)
-    final_url = models.URLField(
-        max_length=1000, blank=True, help_text=_("Where the redirects led; blank with no answer.")
+    source = models.ForeignKey(
+        Source, on_delete=models.CASCADE, related_name="captures", verbose_name=_("source")
     )
-    status_code = models.PositiveSmallIntegerField(null=True, blank=True)
-    content_type = models.CharField(max_length=200, blank=True)
-    size = models.PositiveBigIntegerField(null=True, blank=True, help_text=_("Bytes of the body."))
+    reason = models.CharField(_("reason"), max_length=10, choices=CaptureReason.choices)
+    outcome = models.CharField(_("outcome"), max_length=10, choices=CaptureOutcome.choices)
+    requested_url = models.URLField(_("requested url"), max_length=1000)
+    final_url = models.URLField(
+        _("final url"),
+        max_length=1000,
+        blank=True,
+        help_text=_("Where the redirects led; blank with no answer."),
+    )
+    status_code = models.PositiveSmallIntegerField(_("status code"), null=True, blank=True)
+    content_type = models.CharField(_("content type"), max_length=200, blank=True)
+    size = models.PositiveBigIntegerField(
+        _("size"), null=True, blank=True, help_text=_("Bytes of the body.")
+    )
     sha256 = models.CharField(
         "SHA-256", max_length=64, blank=True, help_text=_("Of the body as received, in hex.")
     )
     warc = models.FileField(
         "WARC", storage=capture_storage, upload_to="captures/", max_length=300, blank=True
     )
-    error = models.TextField(blank=True, help_text=_("Why nothing was captured."))
-    attempt = models.PositiveSmallIntegerField(default=1)
-    captured_at = models.DateTimeField(db_index=True)
+    error = models.TextField(_("error"), blank=True, help_text=_("Why nothing was captured."))
+    attempt = models.PositiveSmallIntegerField(_("attempt"), default=1)
+    captured_at = models.DateTimeField(_("captured at"), db_index=True)
 
     class Meta:
+        verbose_name = _("capture")
+        verbose_name_plural = _("captures")
         ordering = ["-captured_at", "-pk"]
         get_latest_by = ["captured_at", "pk"]
         constraints = [

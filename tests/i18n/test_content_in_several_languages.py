@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from actors.models import Actor
 from claims.models import Claim, Topic
 from core.translations import shown
-from tests.factories import ActorFactory, ClaimFactory, StatementFactory
+from tests.factories import ActorFactory, ClaimFactory, SourceFactory, StatementFactory
 from tests.workflow.forms import admin_url, page_data
 
 pytestmark = pytest.mark.django_db
@@ -95,6 +95,30 @@ def test_topics_and_actors_take_translations_in_the_admin_too(editor):
     assert response.status_code == 302, response.context["adminform"].form.errors
     actor.refresh_from_db()
     assert str(shown(actor, "description", "ar")) == "تحالف جماعات مسلحة."
+
+
+def test_the_newsroom_names_models_and_fields_in_french_and_arabic(editor):
+    # The names Django derives from the class and field names (claims/, actors/, sources/
+    # models): in the newsroom's language, and as they were in English.
+    add_claim = editor.get("/fr/admin/claims/claim/add/").content.decode()
+    assert "<h1>Ajout de allégation</h1>" in add_claim
+    assert "<title>Ajout de allégation |" in add_claim
+    assert "Ajout de claim" not in add_claim
+    source = SourceFactory(byline="Jane Doe")
+    french = editor.get(f"/fr/admin/sources/source/{source.pk}/change/").content.decode()
+    assert "Modification de source |" in french
+    assert '<label for="id_byline">Signature\xa0:</label>' in french
+    assert '<label class="required" for="id_title">Titre\xa0:</label>' in french
+    assert '<label for="id_published_on">Date de publication\xa0:</label>' in french
+    assert ">Byline:</label>" not in french
+    arabic = editor.get(f"/ar/admin/sources/source/{source.pk}/change/").content.decode()
+    assert "تعديل المصدر |" in arabic
+    assert '<label for="id_byline">الكاتب:</label>' in arabic
+    assert '<label class="required" for="id_outlet">الوسيلة الإعلامية:</label>' in arabic
+    english = editor.get("/admin/claims/claim/add/").content.decode()
+    assert "<h1>Add claim</h1>" in english
+    english = editor.get(f"/admin/sources/source/{source.pk}/change/").content.decode()
+    assert '<label for="id_byline">Byline:</label>' in english
 
 
 @pytest.mark.parametrize(
