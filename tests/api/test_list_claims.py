@@ -133,10 +133,11 @@ def test_the_query_count_is_the_same_for_one_claim_and_twenty_five(api, db):
     assert count_queries(api, URL) == one == 2
 
 
-def test_the_page_size_is_bounded_and_pages_chain_without_gaps(api, db):
+@pytest.mark.parametrize("ordering", ["", "published_at", "-created_at"])
+def test_the_page_size_is_bounded_and_pages_chain_without_gaps(api, db, ordering):
     _many_claims(30)
     seen: list[int] = []
-    url = f"{URL}?page_size=7"
+    url = f"{URL}?page_size=7&ordering={ordering}" if ordering else f"{URL}?page_size=7"
     while url:
         body = api.get(url).json()
         assert len(body["results"]) <= 7
