@@ -26,7 +26,7 @@ from typing import NamedTuple
 from django.db import models
 from django.db.models.functions import ExtractDay, ExtractMonth, ExtractYear
 from django.utils import dateformat
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -105,7 +105,7 @@ def parse(text: str) -> PartialDate:
     try:
         value = datetime.date(int(year), int(month or 1), int(day or 1))
     except ValueError:
-        raise ValueError(f"{text} is not in the calendar.") from None
+        raise ValueError(_not_in_calendar(text)) from None
     return PartialDate(value, precision)
 
 
@@ -116,22 +116,24 @@ def parse(text: str) -> PartialDate:
 #
 # And in Arabic, since ``display`` writes a date back into its box in the editor's language
 # ("3 إبريل 2025" under /ar/admin/): the names Django's Arabic catalogue writes and their usual
-# spellings (يناير … ديسمبر), and the Levant's and Iraq's (كانون الثاني … كانون الأول), which Sahel
-# and Levant newsrooms both use, alone or paired ("آذار/مارس", "مارس (آذار)"); Arabic-Indic
-# digits as well as Western ones, the Arabic comma, and a year marked "م" (Gregorian).
+# spellings (يناير … ديسمبر), the Levant's and Iraq's (كانون الثاني … كانون الأول), which Sahel
+# and Levant newsrooms both use, alone or paired ("آذار/مارس", "مارس (آذار)"), and the
+# Maghreb's, from the French (Algeria and Tunisia: جانفي، فيفري، أفريل، جوان، جويلية، أوت;
+# Morocco: يوليوز، غشت، شتنبر، نونبر، دجنبر); Arabic-Indic digits as well as Western ones, the
+# Arabic comma, and a year marked "م" (Gregorian).
 _MONTH_NAMES = [
-    ("january", "jan", "janvier", "janv", "يناير", "كانون الثاني"),
-    ("february", "feb", "février", "fevrier", "févr", "fevr", "فبراير", "شباط"),
+    ("january", "jan", "janvier", "janv", "يناير", "كانون الثاني", "جانفي"),
+    ("february", "feb", "février", "fevrier", "févr", "fevr", "فبراير", "شباط", "فيفري"),
     ("march", "mar", "mars", "مارس", "آذار"),
-    ("april", "apr", "avril", "avr", "أبريل", "نيسان"),
-    ("may", "mai", "مايو", "أيار"),
-    ("june", "jun", "juin", "يونيو", "يونيه", "حزيران"),
-    ("july", "jul", "juillet", "juil", "يوليو", "يوليه", "تموز"),
-    ("august", "aug", "août", "aout", "أغسطس", "آب"),
-    ("september", "sep", "sept", "septembre", "سبتمبر", "أيلول"),
+    ("april", "apr", "avril", "avr", "أبريل", "نيسان", "أفريل"),
+    ("may", "mai", "مايو", "أيار", "ماي"),
+    ("june", "jun", "juin", "يونيو", "يونيه", "حزيران", "جوان"),
+    ("july", "jul", "juillet", "juil", "يوليو", "يوليه", "تموز", "جويلية", "يوليوز"),
+    ("august", "aug", "août", "aout", "أغسطس", "آب", "أوت", "غشت"),
+    ("september", "sep", "sept", "septembre", "سبتمبر", "أيلول", "شتنبر"),
     ("october", "oct", "octobre", "أكتوبر", "تشرين الأول"),
-    ("november", "nov", "novembre", "نوفمبر", "تشرين الثاني"),
-    ("december", "dec", "décembre", "decembre", "déc", "ديسمبر", "كانون الأول"),
+    ("november", "nov", "novembre", "نوفمبر", "تشرين الثاني", "نونبر"),
+    ("december", "dec", "décembre", "decembre", "déc", "ديسمبر", "كانون الأول", "دجنبر"),
 ]
 
 # Arabic is written with or without its hamza (أبريل, ابريل, إبريل), short vowels and tatweel
@@ -153,7 +155,8 @@ MONTHS = {
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "0123456789" * 2)
 _DIRECTION_MARKS = re.compile("[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
 
-WRITTEN_FORMS = "3 March 2025, March 2025, 2025, 2025-03-03 or 03/03/2025 (day first)"
+# The forms the messages below suggest, in the editor's language.
+WRITTEN_FORMS = _("3 March 2025, March 2025, 2025, 2025-03-03 or 03/03/2025 (day first)")
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er)?"
 # One word, or two for the Levant's "كانون الثاني" and "تشرين الأول"; then perhaps the same month
 # in the other calendar's name, after a slash or in brackets.
@@ -190,10 +193,13 @@ def _month_number(text: str) -> int:
     for name in names:
         number = MONTHS.get(_fold(name))
         if number is None:
-            raise ValueError(f"“{name}” is not a month. Write it as, e.g., {WRITTEN_FORMS}.")
+            raise ValueError(
+                gettext("“%(name)s” is not a month. Write it as, e.g., %(forms)s.")
+                % {"name": name, "forms": WRITTEN_FORMS}
+            )
         numbers.add(number)
     if len(numbers) > 1:
-        raise ValueError(f"“{text}” names two different months.")
+        raise ValueError(gettext("“%(text)s” names two different months.") % {"text": text})
     return numbers.pop()
 
 
@@ -204,11 +210,13 @@ def parse_written(text: str) -> PartialDate:
     typing it: an unknown month, a two-digit year, a day not in the calendar."""
     written = _as_typed(text)
     if not written:
-        raise ValueError("Enter a date.")
+        raise ValueError(gettext("Enter a date."))
     if _PARTIAL.fullmatch(written):
         return parse(written)
     if _SHORT_YEAR.fullmatch(written):
-        raise ValueError(f"Write the year in full: is “{written}” in 19xx or 20xx?")
+        raise ValueError(
+            gettext("Write the year in full: is “%(date)s” in 19xx or 20xx?") % {"date": written}
+        )
     for pattern in _WRITTEN:
         match = pattern.fullmatch(written)
         if match is None:
@@ -217,19 +225,28 @@ def parse_written(text: str) -> PartialDate:
         month = _month_number(parts["month"])
         if not 1 <= month <= 12:
             raise ValueError(
-                f"There is no month {month}: numeric dates are read day first (03/04/2025 is "
-                "3 April 2025)."
+                gettext(
+                    "There is no month %(month)s: numeric dates are read day first (03/04/2025 "
+                    "is 3 April 2025)."
+                )
+                % {"month": month}
             )
         day = parts.get("day")
         precision = DatePrecision.DAY if day else DatePrecision.MONTH
         try:
             value = datetime.date(int(parts["year"]), month, int(day or 1))
         except ValueError:
-            raise ValueError(f"{written} is not in the calendar.") from None
+            raise ValueError(_not_in_calendar(written)) from None
         return PartialDate(value, precision)
     if re.fullmatch(_MONTH, written):
-        raise ValueError(f"Add the year: “{written} 2025”, say.")
-    raise ValueError(f"Not a date we can read. Write it as, e.g., {WRITTEN_FORMS}.")
+        raise ValueError(gettext("Add the year: “%(date)s 2025”, say.") % {"date": written})
+    raise ValueError(
+        gettext("Not a date we can read. Write it as, e.g., %(forms)s.") % {"forms": WRITTEN_FORMS}
+    )
+
+
+def _not_in_calendar(text: str) -> str:
+    return gettext("%(date)s is not in the calendar.") % {"date": text}
 
 
 def isoformat(value: datetime.date | None, precision: str) -> str | None:

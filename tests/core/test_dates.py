@@ -67,6 +67,20 @@ def test_an_unknown_date_shows_as_nothing():
         ("٢٠٢٥", datetime.date(2025, 1, 1), "year"),
         ("٠٣/٠٤/٢٠٢٥", datetime.date(2025, 4, 3), "day"),
         ("03\u200f/04\u200f/2025", datetime.date(2025, 4, 3), "day"),
+        # The Maghreb's month names (Algeria, Tunisia; Morocco), and Mauritania's wires with them.
+        ("3 جانفي 2025", datetime.date(2025, 1, 3), "day"),
+        ("فيفري 2025", datetime.date(2025, 2, 1), "month"),
+        ("١٢ أفريل ٢٠٢٥", datetime.date(2025, 4, 12), "day"),
+        ("ماي 2025", datetime.date(2025, 5, 1), "month"),
+        ("3 جوان 2025", datetime.date(2025, 6, 3), "day"),
+        ("جويلية 2025", datetime.date(2025, 7, 1), "month"),
+        ("3 يوليوز 2025", datetime.date(2025, 7, 3), "day"),
+        ("أوت 2025", datetime.date(2025, 8, 1), "month"),
+        ("20 غشت 2025", datetime.date(2025, 8, 20), "day"),
+        ("شتنبر 2025", datetime.date(2025, 9, 1), "month"),
+        ("نونبر 2025", datetime.date(2025, 11, 1), "month"),
+        ("3 دجنبر 2025", datetime.date(2025, 12, 3), "day"),
+        ("3 جوان/يونيو 2025", datetime.date(2025, 6, 3), "day"),
     ],
 )
 def test_a_date_written_as_a_journalist_writes_it_is_read_with_its_precision(
@@ -96,6 +110,21 @@ def test_a_date_written_as_a_journalist_writes_it_is_read_with_its_precision(
 )
 def test_an_ambiguous_or_impossible_written_date_is_refused_with_a_reason(written, message):
     with pytest.raises(ValueError, match=re.escape(message)):
+        dates.parse_written(written)
+
+
+@pytest.mark.parametrize(
+    ("language", "written", "message"),
+    [
+        ("fr", "Marhc 2025", "« Marhc » n’est pas un mois. Écrivez-la par exemple : 3 mars 2025"),
+        ("fr", "31/02/2025", "31/02/2025 n’existe pas dans le calendrier."),
+        ("fr", "in February", "Ajoutez l’année"),
+        ("ar", "31/02/2025", "31/02/2025 ليس تاريخًا في التقويم."),
+        ("ar", "", "أدخل تاريخًا."),
+    ],
+)
+def test_a_refused_date_is_explained_in_the_editors_language(language, written, message):
+    with translation.override(language), pytest.raises(ValueError, match=re.escape(message)):
         dates.parse_written(written)
 
 
