@@ -4,6 +4,7 @@ from typing import Any
 
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
 
 
 def _sync_roles(sender: AppConfig, using: str = "default", **kwargs: Any) -> None:
@@ -14,7 +15,7 @@ def _sync_roles(sender: AppConfig, using: str = "default", **kwargs: Any) -> Non
 
 class ClaimsConfig(AppConfig):
     name = "claims"
-    verbose_name = "Claims"
+    verbose_name = _("Claims")
 
     def ready(self) -> None:
         from . import derived, signals, stamps  # noqa: F401 - connects their receivers

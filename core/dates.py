@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime
 import re
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from django.db import models
 from django.db.models.functions import ExtractDay, ExtractMonth, ExtractYear
@@ -303,9 +303,9 @@ def sort_key_expression(date_field: str, precision_field: str) -> models.Case:
     )
 
 
-def precision_field(verbose_name: str = "precision") -> models.CharField:
+def precision_field(verbose_name: Any = None) -> models.CharField:
     return models.CharField(
-        verbose_name,
+        verbose_name or _("precision"),
         max_length=5,
         choices=DatePrecision.choices,
         default=DatePrecision.DAY,

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from core.text import PlainTextModel
 
@@ -16,9 +17,9 @@ class TimeStampedModel(PlainTextModel):
 def internal_notes_field() -> models.TextField:
     """Notes for the newsroom only: never serialised, never rendered on a public page."""
     return models.TextField(
-        "internal notes",
+        _("internal notes"),
         blank=True,
-        help_text="Internal: seen in the admin only, never published.",
+        help_text=_("Internal: seen in the admin only, never published."),
     )
 
 

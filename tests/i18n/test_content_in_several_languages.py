@@ -121,6 +121,18 @@ def test_the_newsroom_names_models_and_fields_in_french_and_arabic(editor):
     assert '<label for="id_byline">Byline:</label>' in english
 
 
+def test_the_newsroom_names_its_sections_and_shared_fields_in_its_language(editor):
+    index = editor.get("/fr/admin/").content.decode()
+    assert "Médias et sources" in index
+    assert "Outlets and sources" not in index
+    add_claim = editor.get("/fr/admin/claims/claim/add/").content.decode()
+    assert ">Notes internes\xa0:</label>" in add_claim
+    assert "visible dans l’administration seulement, jamais publié" in add_claim
+    assert "Précision" in add_claim
+    arabic = editor.get("/ar/admin/").content.decode()
+    assert "الوسائل الإعلامية والمصادر" in arabic
+
+
 @pytest.mark.parametrize(
     ("translations", "message"),
     [
