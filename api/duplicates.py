@@ -98,7 +98,8 @@ def refuse_duplicate(
         if name not in request.data and field in derived_from:
             name = derived_from[field]
         named.append(name)
-    label = existing._meta.verbose_name
+    # The sentence is English, so is the record's name (its verbose_name follows the language).
+    label = existing._meta.verbose_name_raw
     message = f"A {label} with this {', '.join(named)} already exists: id {existing.pk}."
     detail: dict[str, Any] = {name: [message] for name in named}
     try:

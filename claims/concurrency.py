@@ -28,7 +28,7 @@ class StaleEdit(Exception):
         self.instance = instance
         self.version = version
         super().__init__(
-            f"{instance._meta.verbose_name} {instance.pk} was saved by someone else after "
+            f"{instance._meta.verbose_name_raw} {instance.pk} was saved by someone else after "
             f"version {version} was opened; nothing was written."
         )
 

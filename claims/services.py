@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from .models import Citation, Claim, ClaimRelation, Correction, RequestForComment, Statement
 from .permissions import (
@@ -348,9 +348,9 @@ def save_reference(*, record: Model, by: User, reason: str = "") -> None:
     who and why in its history."""
     opts = record._meta
     action = "add" if record._state.adding else "change"
-    _require(
-        by, f"{opts.app_label}.{action}_{opts.model_name}", f"{action} {opts.verbose_name_plural}"
-    )
+    with translation.override(None):  # the refusal is an English sentence: the name too
+        records = str(opts.verbose_name_plural)
+    _require(by, f"{opts.app_label}.{action}_{opts.model_name}", f"{action} {records}")
     record.full_clean()
     _record(record, by=by, reason=reason or ("Created" if action == "add" else "Edited"))
     record.save()

@@ -100,7 +100,9 @@ class Visibility:
         """The topics to show on claims that ``listed_claims()`` gave (a list's rows, or a
         preview's): every topic of such a claim is one of ``topics()`` — it is the topic of a
         listed claim, that one — so there is nothing to filter, and a list spares the
-        ``EXISTS`` per topic. A withdrawn claim's page uses ``topics()``."""
+        ``EXISTS`` per topic. Only ever read *through* such claims (a prefetch from them, or
+        filtered on their ids): on its own it is every topic, drafts' too — a list of topics is
+        ``topics()``. A withdrawn claim's page uses ``topics()``."""
         return Topic.objects.all()
 
     def actors(self) -> QuerySet[Actor]:

@@ -186,3 +186,17 @@ def test_a_bad_translation_of_a_topic_is_a_400_naming_it_and_saves_nothing(
     assert answer.status_code == 400, answer.content
     assert "translations" in answer.json()
     assert not Topic.objects.filter(name="Air war").exists()
+
+
+@pytest.mark.parametrize("language", ["fr", "ar"])
+def test_an_english_message_names_the_record_in_english_whatever_the_language(
+    publisher_api, language
+):
+    # The records' names are translated for the newsroom; a sentence in English keeps them
+    # English rather than mixing languages ("A thème with this name…").
+    publisher_api.post("/api/v1/topics/", {"name": "Drones"}, format="json")
+    again = publisher_api.post(
+        "/api/v1/topics/", {"name": "Drones"}, format="json", HTTP_ACCEPT_LANGUAGE=language
+    )
+    assert again.status_code == 409
+    assert again.json()["name"][0].startswith("A topic with this name already exists: id ")
