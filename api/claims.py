@@ -67,10 +67,10 @@ def topics_seen(seen: Visibility, *, listed: bool = False) -> Prefetch:
     return Prefetch("topics", queryset=topics, to_attr="seen_topics")
 
 
-def rows_with_topics(rows: list[dict], seen: Visibility, *, listed: bool) -> list[reading.ClaimRow]:
-    """Claims given as ``.values()`` rows, with the topics the reader sees (one query), as
-    ``topics_seen`` gives them to models."""
-    topics = seen.topics_of_listed_claims() if listed else seen.topics()
+def rows_with_topics(rows: list[dict], seen: Visibility) -> list[reading.ClaimRow]:
+    """The list's claims, given as ``.values()`` rows, with their topics (one query), as
+    ``topics_seen(seen, listed=True)`` gives them to models."""
+    topics = seen.topics_of_listed_claims()
     found: dict[int, list[reading.TopicName]] = {}
     for claim_id, slug, name in topics.filter(claims__in=[row["id"] for row in rows]).values_list(
         "claims", "slug", "name"
@@ -178,15 +178,14 @@ class ClaimViewSet(PublicationRulesMixin, WritableViewSet):
         """The page's claims as rows (``QuerySet.values()``: no model built for a list), each
         with its topics, read by ``reading.claim``, the detail's own function. CSV goes through
         its declared serializer, on models."""
-        listed = not self.seen.preview
         if wants_csv(request):
-            prefetch = topics_seen(self.seen, listed=listed)
+            prefetch = topics_seen(self.seen, listed=True)
             return csv_aware_list(
                 self, on_page=lambda page: prefetch_related_objects(page, prefetch)
             )
         rows = self.paginate_queryset(self.filter_queryset(self.get_queryset()).values())
         to = reading.links(self.get_serializer_context())
-        shown = rows_with_topics(rows, self.seen, listed=listed)
+        shown = rows_with_topics(rows, self.seen)
         return self.get_paginated_response([reading.claim(row, to) for row in shown])
 
     def get_renderer_context(self) -> dict:

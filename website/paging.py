@@ -11,7 +11,7 @@ filters, as with a search engine's results. The API has no such cap: its cursors
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from django.core.paginator import Paginator
 from django.utils.functional import cached_property
@@ -42,14 +42,7 @@ class CappedPaginator(Paginator):
         return self._counted > self.cap
 
 
-class CappedCount(NamedTuple):
-    """How many rows, up to ``CAP``; ``capped``: more than that."""
-
-    count: int
-    capped: bool
-
-
-def capped_count(rows: QuerySet) -> CappedCount:
-    """Count ``rows`` as a ``CappedPaginator`` does: at most ``CAP`` + 1 keys read."""
-    paginator = CappedPaginator(rows, per_page=1)
-    return CappedCount(paginator.count, paginator.capped)
+def capped_count(rows: QuerySet) -> CappedPaginator:
+    """``rows`` counted as the lists count them (``count`` at most ``CAP``, ``capped`` past
+    it): at most ``CAP`` + 1 keys read."""
+    return CappedPaginator(rows, per_page=1)
