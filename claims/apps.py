@@ -18,7 +18,9 @@ class ClaimsConfig(AppConfig):
     verbose_name = _("Claims")
 
     def ready(self) -> None:
-        from . import derived, signals, stamps  # noqa: F401 - connects their receivers
+        from . import consequences, stamps
+
+        consequences.connect()  # what every domain write implies (claims.consequences)
 
         stamps.connect()  # the response cache's data versions, bumped by every domain write
 

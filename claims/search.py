@@ -22,18 +22,16 @@ with more words or a filter (topic, actor, dates), which apply before the cap.
 - SQLite: an FTS5 table (porter stemming, diacritics removed) matched on every word of the
   query; claims whose own text matches rank above those matched only through statements.
 
-Documents are refreshed by ``claims.signals`` whenever a claim, statement, actor or alias is
-saved or deleted. Writes that bypass signals (``bulk_create``, ``QuerySet.update``) must call
-``refresh_search_documents(claim_ids)`` or ``rebuild_search_index()`` afterwards
-(``manage.py rebuild_search_index``).
+Documents are refreshed by ``claims.consequences`` whenever a claim, statement, actor or alias
+is saved or deleted, whichever path wrote it. Writes that bypass signals (``bulk_create``,
+``QuerySet.update``) must call ``refresh_search_documents(claim_ids)`` or
+``rebuild_search_index()`` afterwards (``manage.py rebuild_search_index``).
 """
 
 from __future__ import annotations
 
 import re
-import threading
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
@@ -139,30 +137,8 @@ def _document(claim: Claim) -> ClaimSearchDocument:
     return ClaimSearchDocument(claim=claim, title=title, body=body)
 
 
-_deferred = threading.local()
-
-
-@contextmanager
-def deferred() -> Iterator[None]:
-    """Inside it, the search documents of the claims written are rebuilt once, on the way out,
-    instead of after each write (a ledger import). Use it inside the write's transaction."""
-    if getattr(_deferred, "ids", None) is not None:
-        yield
-        return
-    _deferred.ids = set()
-    try:
-        yield
-        ids = _deferred.ids
-    finally:
-        _deferred.ids = None
-    refresh_search_documents(ids)
-
-
 def refresh_search_documents(claim_ids: Iterable[int]) -> None:
     """Rebuild the search documents of these claims (ids of deleted claims are ignored)."""
-    if getattr(_deferred, "ids", None) is not None:
-        _deferred.ids.update(claim_ids)
-        return
     ids = sorted(set(claim_ids))
     for start in range(0, len(ids), BATCH):
         batch = ids[start : start + BATCH]

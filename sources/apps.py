@@ -7,6 +7,3 @@ from django.utils.translation import gettext_lazy as _
 class SourcesConfig(AppConfig):
     name = "sources"
     verbose_name = _("Outlets and sources")
-
-    def ready(self) -> None:
-        from . import signals  # noqa: F401 - capture on entry

@@ -37,7 +37,7 @@ from django.db import IntegrityError, transaction
 from actors.models import Actor, ActorAlias, ActorRelation
 from sources.models import Outlet, Source
 
-from .. import derived, permissions, search, services
+from .. import consequences, permissions, services
 from ..concurrency import StaleEdit
 from ..models import Citation, Claim, ClaimRelation, RequestForComment, Statement, Topic
 from ..vocabulary import PUBLIC_STATUSES, Status
@@ -159,7 +159,7 @@ def load_ledger(
         with transaction.atomic():
             # Contested-ness, actors' and sources' public-ness and the search documents
             # recomputed once per row touched, at the end.
-            with search.deferred(), derived.deferred():
+            with consequences.batch():
                 _Loader(bundle, by=by, report=report, publish=publish, note=correction_note).run()
             if dry_run or not report.ok:
                 raise _RollBack

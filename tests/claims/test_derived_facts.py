@@ -8,7 +8,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from actors.models import Actor
-from claims import derived, services
+from claims import consequences, services
 from claims.derived import drift
 from claims.models import Citation, Claim, Statement
 from claims.vocabulary import Outcome, Stance, Status
@@ -259,10 +259,10 @@ def test_saving_a_stale_source_does_not_write_back_a_stale_fact():
     assert_no_drift()
 
 
-def test_inside_deferred_sources_are_recomputed_once_on_the_way_out():
+def test_inside_a_batch_sources_are_recomputed_once_on_the_way_out():
     statement = StatementFactory(claim=ClaimFactory(published=True))
     sources = [SourceFactory(), SourceFactory()]
-    with derived.deferred():
+    with consequences.batch():
         for source in sources:
             CitationFactory(statement=statement, source=source)
         assert [shown(s) for s in sources] == [False, False]
