@@ -39,12 +39,13 @@ def ledger(request: HttpRequest) -> HttpResponse:
         refused = JsonResponse({"detail": f'Method "{request.method}" not allowed.'}, status=405)
         refused["Allow"] = ", ".join(SAFE)
         return refused
-    if not response_cache.enabled():
+    stamps = response_cache.read([GLOBAL]) if response_cache.enabled() else None
+    if stamps is None:  # the cache off or unavailable: generated afresh
         response = StreamingHttpResponse(
             export_ledger(scope="public", generated_at=timezone.now()), content_type=CONTENT_TYPE
         )
     else:
-        [stamp] = response_cache.read([GLOBAL])
+        [stamp] = stamps
         path = f"exports/ledger-{stamp}.json"
         if not default_storage.exists(path):
             text = export_text(scope="public", generated_at=timezone.now())

@@ -3,7 +3,14 @@ same key gets the first answer again instead of a second row. Keys are per token
 hours in the default cache (Redis in production, so every worker shares them) and bound to the
 request: the same key with another body is refused. Natural keys make most retries safe anyway
 (a copy is a 409 with the existing id, ``api.duplicates``); the key covers what has none, such
-as a statement."""
+as a statement.
+
+The key's slot is what makes a retry safe, so a request with a key is not run while the cache
+cannot hold one: it is answered 503 with ``Retry-After`` and writes nothing, and the client's
+retry (same key) is run once the cache is back. A request that ran but whose answer could not be
+kept (the cache failed between the two steps) is answered as it was: its slot stays "running",
+so a retry is a 409 for ``PENDING_SECONDS``; only a client that lost that answer and retries
+after it would be run again."""
 
 from __future__ import annotations
 
@@ -16,6 +23,8 @@ from django.core.cache import cache
 from rest_framework import exceptions, status
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
+
+from core import response_cache
 
 if TYPE_CHECKING:
     from rest_framework.request import Request
@@ -35,6 +44,16 @@ class KeyConflict(exceptions.APIException):
         self.detail = {HEADER: [message]}
 
 
+class KeysUnavailable(exceptions.APIException):
+    status_code = status.HTTP_503_SERVICE_UNAVAILABLE
+    default_code = "idempotency_key_unavailable"
+    default_detail = (
+        "Requests with an Idempotency-Key cannot be taken just now (their store is "
+        "unavailable). Nothing was written: send the same request again in a moment."
+    )
+    wait = 10  # seconds: DRF's exception handler sends it as Retry-After
+
+
 def _fingerprint(request: Request) -> str:
     body = json.dumps(request.data, sort_keys=True, default=str)
     return hashlib.sha256(f"{request.method} {request.path}\n{body}".encode()).hexdigest()
@@ -50,15 +69,21 @@ def once(request: Request, run: Callable[[], Response]) -> Response:
     user = getattr(request.user, "pk", None)
     slot = f"idempotency:{user}:{hashlib.sha256(key.encode()).hexdigest()}"
     fingerprint = _fingerprint(request)
-    if not cache.add(slot, {"state": "running", "fingerprint": fingerprint}, PENDING_SECONDS):
-        return _replay(cache.get(slot), fingerprint)
+    try:
+        if not response_cache.required(
+            cache.add, slot, {"state": "running", "fingerprint": fingerprint}, PENDING_SECONDS
+        ):
+            return _replay(response_cache.required(cache.get, slot), fingerprint)
+    except response_cache.Unavailable as unavailable:
+        raise KeysUnavailable from unavailable
     try:
         response = run()
     except BaseException:
-        cache.delete(slot)
+        response_cache.shielded(None, cache.delete, slot)  # else it expires in a minute
         raise
     if not status.is_success(response.status_code):
-        cache.delete(slot)  # a refused request may be corrected and sent again with its key
+        # A refused request may be corrected and sent again with its key.
+        response_cache.shielded(None, cache.delete, slot)
         return response
     stored = {
         "state": "done",
@@ -68,7 +93,8 @@ def once(request: Request, run: Callable[[], Response]) -> Response:
         "location": response.get("Location"),
         "version": getattr(response, "version", None),
     }
-    cache.set(slot, stored, KEEP_SECONDS)
+    # Written: the answer stands even if it cannot be kept (the slot stays "running").
+    response_cache.shielded(None, cache.set, slot, stored, KEEP_SECONDS)
     return response
 
 

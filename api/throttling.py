@@ -1,18 +1,17 @@
 """Anonymous throttling, per client address (``core.clients``) and scope, counted in the
-default cache: Redis when ``REDIS_URL`` is set, so every worker process shares one budget."""
+default cache: Redis when ``REDIS_URL`` is set, so every worker process shares one budget. When
+the cache is down or hung the request is served unthrottled (fail open): a budget is a courtesy
+to the other readers, not a reason to refuse every read (``core.response_cache.shielded``)."""
 
 from __future__ import annotations
 
-import logging
 from typing import TYPE_CHECKING
 
-from redis.exceptions import RedisError
 from rest_framework.settings import api_settings
 from rest_framework.throttling import SimpleRateThrottle
 
+from core import response_cache
 from core.clients import client_address
-
-logger = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from rest_framework.request import Request
@@ -35,13 +34,8 @@ class AnonScopedRateThrottle(SimpleRateThrottle):
         if self.rate is None:
             return True
         self.num_requests, self.duration = self.parse_rate(self.rate)
-        try:
-            return super().allow_request(request, view)
-        except RedisError:
-            # The shared cache is down: serve unthrottled rather than fail every read (/readyz
-            # reports the cache as down meanwhile).
-            logger.warning("throttle cache unavailable; request not throttled", exc_info=True)
-            return True
+        # The shared cache down or hung: served unthrottled (/readyz reports the cache meanwhile).
+        return response_cache.shielded(True, super().allow_request, request, view)
 
     def __init__(self) -> None:  # the scope is chosen per request
         pass

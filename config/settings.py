@@ -256,9 +256,27 @@ LOGGING = {
 # Cache: Redis when REDIS_URL names one (production: the API's throttle budgets are then shared by
 # every worker process), else memory local to each process (local work and SQLite tests).
 REDIS_URL = env_str("REDIS_URL")
+# How long a request waits for Redis to accept a connection or answer a command before it goes
+# on without the cache (core/response_cache.py): a hung Redis costs a read this once, then the
+# cache is skipped for a few seconds. No retries: a read served uncached is the fallback.
+REDIS_TIMEOUT_SECONDS = float(env_str("REDIS_TIMEOUT_SECONDS", "0.25"))
+
+
+def redis_cache(url: str) -> dict:
+    """Django's own Redis backend on ``url``, with short timeouts and no retries."""
+    return {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": url,
+        "OPTIONS": {
+            "socket_connect_timeout": REDIS_TIMEOUT_SECONDS,
+            "socket_timeout": REDIS_TIMEOUT_SECONDS,
+        },
+    }
+
+
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        redis_cache(REDIS_URL)
         if REDIS_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )

@@ -24,7 +24,9 @@ on when ``settings.RESPONSE_CACHE`` is (by default, with ``REDIS_URL``).
 from __future__ import annotations
 
 import hashlib
+import logging
 import secrets
+import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -35,7 +37,9 @@ from django.utils.http import parse_etags
 from django.utils.translation import get_language
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable
+
+logger = logging.getLogger(__name__)
 
 SAFE = ("GET", "HEAD")
 # What a 304 repeats of the answer it stands for (RFC 9110, 15.4.5).
@@ -50,6 +54,62 @@ def lifetime() -> int:
     return int(getattr(settings, "RESPONSE_CACHE_SECONDS", 600))
 
 
+# Without the cache ------------------------------------------------------------------------------
+# Redis is a cache: when it is down or hung, a read is served computed, a throttle lets the
+# request through, and a write that needs it (``api.idempotency``, the import's preview) says 503.
+# After a failure this process leaves the cache alone for PAUSE_SECONDS, so a hung Redis costs
+# one request its timeouts (``settings.REDIS_TIMEOUT_SECONDS``), not every request.
+
+PAUSE_SECONDS = 5.0
+_down_until = 0.0
+
+
+def available() -> bool:
+    """False for a few seconds after the cache last failed."""
+    return time.monotonic() >= _down_until
+
+
+def failed(error: BaseException) -> None:
+    """Note that the cache failed: this process goes on without it for a while."""
+    global _down_until
+    _down_until = time.monotonic() + PAUSE_SECONDS
+    logger.warning("shared cache unavailable, going on without it: %r", error)
+
+
+def reset_availability() -> None:
+    """Try the cache again from the next call (tests; a probe that found it back)."""
+    global _down_until
+    _down_until = 0.0
+
+
+def shielded[T](default: T, operation: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """``operation(*args, **kwargs)`` on the cache, or ``default`` if the cache is unavailable
+    or fails (any backend's error: a connection refused, a timeout, a full memory)."""
+    if not available():
+        return default
+    try:
+        return operation(*args, **kwargs)
+    except Exception as error:  # whatever the backend raises: go on without it
+        failed(error)
+        return default
+
+
+class Unavailable(Exception):
+    """The cache is needed for a correct answer and cannot be reached."""
+
+
+def required[T](operation: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """``operation(*args, **kwargs)`` on the cache, or ``Unavailable``: for a write that cannot
+    be made correctly without it."""
+    if not available():
+        raise Unavailable
+    try:
+        return operation(*args, **kwargs)
+    except Exception as error:
+        failed(error)
+        raise Unavailable from error
+
+
 # Stamps -----------------------------------------------------------------------------------------
 
 
@@ -57,8 +117,13 @@ def _fresh() -> int:
     return secrets.randbits(62) or 1
 
 
-def read(keys: list[str]) -> list[int]:
-    """The current value of each stamp; a new random one for a stamp the cache does not hold."""
+def read(keys: list[str]) -> list[int] | None:
+    """The current value of each stamp; a new random one for a stamp the cache does not hold;
+    ``None`` if the cache is unavailable."""
+    return shielded(None, _read, keys)
+
+
+def _read(keys: list[str]) -> list[int]:
     found = cache.get_many(keys)
     missing = [key for key in keys if key not in found]
     if missing:
@@ -108,6 +173,8 @@ def variant(request: Any, stamps: list[str] | None, *, media_type: str = "") -> 
     if not stamps or not enabled() or request.method not in SAFE or not is_anonymous(request):
         return None
     values = read(stamps)
+    if values is None:
+        return None  # the cache is unavailable: served the ordinary way
     material = "\n".join(
         [
             *stamps,
@@ -149,7 +216,7 @@ def not_modified(request: Any, found: Variant, headers: dict[str, str]) -> HttpR
 
 def fetch(found: Variant) -> HttpResponse | None:
     """The stored answer for this version, if any."""
-    entry = cache.get(found.key)
+    entry = shielded(None, cache.get, found.key)
     if entry is None:
         return None
     status, headers, content = entry
@@ -180,4 +247,4 @@ def store(request: Any, found: Variant, response: Any) -> None:
     every answer, cached or not)."""
     if storable(request, response):
         entry = (response.status_code, list(response.items()), response.content)
-        cache.set(found.key, entry, lifetime())
+        shielded(None, cache.set, found.key, entry, lifetime())

@@ -3,6 +3,8 @@ previewed row by row (a dry run), then imported in one go (``claims.ledger``).
 
 The uploaded file waits in the shared cache between the preview and the import, under a token
 only its uploader can use, for an hour: the import is of exactly the file that was previewed.
+The token is taken (deleted) before the import runs, so a double submission imports once. While
+the cache is unavailable the page says so (503, ``Retry-After``) and imports nothing.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from claims import permissions
 from claims.ledger.files import MAX_BYTES, read_upload
 from claims.ledger.load import load_ledger
 from claims.ledger.sheets import template
+from core import response_cache
 
 if TYPE_CHECKING:
     from django.http import HttpRequest
@@ -62,7 +65,33 @@ def _key(request: HttpRequest, token: str) -> str:
     return f"ledger-import:{request.user.pk}:{token}"
 
 
+CACHE_DOWN = _(
+    "Contested cannot keep the file between the preview and the import just now (its shared "
+    "cache is unavailable). Nothing was imported: try again in a minute."
+)
+RETRY_SECONDS = 60
+
+
 def import_view(request: HttpRequest, admin_site: Any) -> HttpResponse:
+    try:
+        return _import_view(request, admin_site)
+    except response_cache.Unavailable:
+        messages.error(request, CACHE_DOWN)
+        form = UploadForm()
+        if not permissions.may_publish(request.user):
+            del form.fields["publish"]
+        context = {
+            **admin_site.each_context(request),
+            "title": gettext("Import claims"),
+            "kinds": KINDS,
+            "form": form,
+        }
+        response = TemplateResponse(request, "admin/ledger_import.html", context, status=503)
+        response["Retry-After"] = str(RETRY_SECONDS)
+        return response
+
+
+def _import_view(request: HttpRequest, admin_site: Any) -> HttpResponse:
     if not request.user.has_perm("claims.add_claim"):
         raise PermissionDenied
     may_publish = permissions.may_publish(request.user)
@@ -75,15 +104,16 @@ def import_view(request: HttpRequest, admin_site: Any) -> HttpResponse:
     if not may_publish:
         del form.fields["publish"]
     if request.method == "POST" and "_import" in request.POST:
-        waiting = cache.get(_key(request, request.POST.get("token", "")))
-        if waiting is None:
+        key = _key(request, request.POST.get("token", ""))
+        waiting = response_cache.required(cache.get, key)
+        # Taken before the import: of two submissions of one preview, one imports.
+        if waiting is None or not response_cache.required(cache.delete, key):
             messages.error(request, gettext("That preview has expired: upload the file again."))
             return redirect("admin:ledger_import")
         name, content, publish = waiting
         report = load_ledger(
             read_upload(name, content), by=request.user, file_name=name, publish=publish
         )
-        cache.delete(_key(request, request.POST["token"]))
         if report.applied:
             counts = ", ".join(f"{n} {action}" for action, n in sorted(report.counts().items()))
             messages.success(
@@ -109,7 +139,9 @@ def import_view(request: HttpRequest, admin_site: Any) -> HttpResponse:
                     bundle, by=request.user, file_name=upload.name, publish=publish, dry_run=True
                 )
                 token = secrets.token_urlsafe(16)
-                cache.set(_key(request, token), (upload.name, content, publish), WAIT_SECONDS)
+                response_cache.required(
+                    cache.set, _key(request, token), (upload.name, content, publish), WAIT_SECONDS
+                )
                 context |= {"report": report, "token": token, "file_name": upload.name}
     context["form"] = form
     return TemplateResponse(request, "admin/ledger_import.html", context)
