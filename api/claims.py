@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models import prefetch_related_objects
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import exceptions, serializers, status
@@ -44,32 +44,9 @@ if TYPE_CHECKING:
     from rest_framework.request import Request
 
 
-def statements_seen(seen: Visibility, *, ordered: bool = True) -> Any:
-    """A claim's statements as the reader sees them, with their actors and citations. The
-    detail puts them in ``CHRONOLOGICAL`` order itself (``claims.positions.chronological``,
-    the same rule in Python), so it asks the database for no order: compiling that order's
-    expressions cost more than the query."""
-    citations = seen.citations().select_related("source__outlet")
-    statements = (
-        seen.statements()
-        .select_related("actor", "on_behalf_of")
-        .prefetch_related(Prefetch("citations", queryset=citations))
-    )
-    return statements if ordered else statements.order_by()
-
-
-def topics_seen(seen: Visibility, *, listed: bool = False) -> Prefetch:
-    """A claim's topics as the reader sees them, as a list in ``claim.seen_topics``; ``listed``:
-    for claims from ``listed_claims()`` (``Visibility.topics_of_listed_claims``). A list, not
-    the ``topics`` manager's cache: Django builds a filtered queryset per claim to hold a
-    manager's cache, which cost more than the query for a page of claims."""
-    topics = seen.topics_of_listed_claims() if listed else seen.topics()
-    return Prefetch("topics", queryset=topics, to_attr="seen_topics")
-
-
 def rows_with_topics(rows: list[dict], seen: Visibility) -> list[reading.ClaimRow]:
     """The list's claims, given as ``.values()`` rows, with their topics (one query), as
-    ``topics_seen(seen, listed=True)`` gives them to models."""
+    ``claims.selectors.topics_seen(seen, listed=True)`` gives them to models."""
     topics = seen.topics_of_listed_claims()
     found: dict[int, list[reading.TopicName]] = {}
     for claim_id, slug, name in topics.filter(claims__in=[row["id"] for row in rows]).values_list(
@@ -77,28 +54,6 @@ def rows_with_topics(rows: list[dict], seen: Visibility) -> list[reading.ClaimRo
     ):
         found.setdefault(claim_id, []).append(reading.TopicName(slug, name))
     return [reading.ClaimRow(**row, seen_topics=found.get(row["id"], [])) for row in rows]
-
-
-def with_details(
-    claims: QuerySet[Claim], seen: Visibility, *, ordered: bool = True
-) -> QuerySet[Claim]:
-    """What a claim's detail shows, prefetched from what the reader sees (``seen``). With
-    ``ordered=False`` the statements come in no order: for readers that sort them
-    (``api.serializers.reading.claim_detail``, ``claims.linked_data``)."""
-    relations = seen.claim_relations()
-    return (
-        claims.with_contested()
-        .prefetch_related(topics_seen(seen))
-        .prefetch_related(
-            Prefetch("statements", queryset=statements_seen(seen, ordered=ordered)),
-            Prefetch("relations_from", queryset=relations.select_related("to_claim")),
-            Prefetch("relations_to", queryset=relations.select_related("from_claim")),
-            Prefetch(
-                "requests_for_comment",
-                queryset=seen.requests_for_comment().select_related("actor"),
-            ),
-        )
-    )
 
 
 # The workflow's buttons (``ClaimViewSet.move``): writes, reaching every claim the user may move.
@@ -143,9 +98,9 @@ class ClaimViewSet(PublicationRulesMixin, WritableViewSet):
             # read for the page alone (``list``).
             return seen.claims() if seen.preview else seen.listed_claims()
         if self.action in WRITES or self.action in MOVES:
-            return with_details(Claim.objects.all(), seen, ordered=False)
+            return selectors.claim_details(Claim.objects.all(), seen, ordered=False)
         # retrieve, history: withdrawn claims too
-        return with_details(seen.claims(), seen, ordered=False)
+        return selectors.claim_details(seen.claims(), seen, ordered=False)
 
     def get_serializer_class(self) -> type[serializers.Serializer]:
         if self.action == "list":
@@ -179,7 +134,7 @@ class ClaimViewSet(PublicationRulesMixin, WritableViewSet):
         with its topics, read by ``reading.claim``, the detail's own function. CSV goes through
         its declared serializer, on models."""
         if wants_csv(request):
-            prefetch = topics_seen(self.seen, listed=True)
+            prefetch = selectors.topics_seen(self.seen, listed=True)
             return csv_aware_list(
                 self, on_page=lambda page: prefetch_related_objects(page, prefetch)
             )

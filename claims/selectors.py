@@ -1,8 +1,9 @@
-"""Reads for the public history of a claim: its published revisions and its corrections log.
+"""Reads shared by the faces: what a claim's page and its API detail load (``claim_details``),
+and the public history of a claim — its published revisions and its corrections log.
 
-The API's ``/api/v1/claims/{id}/history/`` and the claim page read these; each costs one query.
-Neither ever shows a draft's history: revisions start at the claim's first publication, and
-corrections exist only for changes made once it was public.
+The API's ``/api/v1/claims/{id}/history/`` and the claim page read the history; each costs one
+query. Neither ever shows a draft's history: revisions start at the claim's first publication,
+and corrections exist only for changes made once it was public.
 """
 
 from __future__ import annotations
@@ -13,13 +14,69 @@ from typing import TYPE_CHECKING, Any
 
 from django.contrib.postgres.search import TrigramSimilarity
 from django.db import connection
+from django.db.models import Prefetch
 
-from .models import Claim, Correction
+from .models import CHRONOLOGICAL, Claim, Correction
 from .search import search_claims
 from .vocabulary import PUBLIC_STATUSES
 
 if TYPE_CHECKING:
     from django.db.models import QuerySet
+
+    from .models import Statement
+    from .visibility import Visibility
+
+
+# What a claim's page and its API detail show -----------------------------------------------------
+
+
+def statements_with_sources(seen: Visibility, *, ordered: bool = True) -> QuerySet[Statement]:
+    """Statements as ``seen`` may see them, with their actors and their citations' sources and
+    outlets. ``ordered=False`` asks the database for no order, for readers that sort them in
+    Python (``claims.positions.chronological``: compiling ``CHRONOLOGICAL``'s expressions costs
+    more than the query)."""
+    citations = seen.citations().select_related("source__outlet")
+    statements = (
+        seen.statements()
+        .select_related("actor", "on_behalf_of")
+        .prefetch_related(Prefetch("citations", queryset=citations))
+    )
+    return statements.order_by(*CHRONOLOGICAL) if ordered else statements.order_by()
+
+
+def topics_seen(seen: Visibility, *, listed: bool = False) -> Prefetch:
+    """A claim's topics as ``seen`` may see them, as a list in ``claim.seen_topics``; ``listed``:
+    for claims from ``listed_claims()`` (``Visibility.topics_of_listed_claims``). A list, not
+    the ``topics`` manager's cache: Django builds a filtered queryset per claim to hold a
+    manager's cache, which cost more than the query for a page of claims."""
+    topics = seen.topics_of_listed_claims() if listed else seen.topics()
+    return Prefetch("topics", queryset=topics, to_attr="seen_topics")
+
+
+def claim_details(
+    claims: QuerySet[Claim], seen: Visibility, *, ordered: bool = True
+) -> QuerySet[Claim]:
+    """Everything a claim's page and its API detail show, each nested row as ``seen`` may see
+    it: statements with their sources (``statements_with_sources``), topics
+    (``claim.seen_topics``), relations from and to other claims, requests for comment oldest
+    first. One shape for both faces, so they cannot show a claim differently."""
+    relations = seen.claim_relations()
+    return (
+        claims.with_contested()
+        .prefetch_related(topics_seen(seen))
+        .prefetch_related(
+            Prefetch("statements", queryset=statements_with_sources(seen, ordered=ordered)),
+            Prefetch("relations_from", queryset=relations.select_related("to_claim")),
+            Prefetch("relations_to", queryset=relations.select_related("from_claim")),
+            Prefetch(
+                "requests_for_comment",
+                queryset=seen.requests_for_comment()
+                .select_related("actor")
+                .order_by("requested_on", "pk"),
+            ),
+        )
+    )
+
 
 # What a revision may show the public. Not here, on purpose: internal notes, the version, who
 # made the change (a newsroom account), the change reason (written for the newsroom; the public

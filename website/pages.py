@@ -16,7 +16,8 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from actors.models import Actor
-from claims.models import CHRONOLOGICAL, Claim, RequestForComment, Statement
+from claims import selectors
+from claims.models import Claim, RequestForComment, Statement
 from claims.positions import describe_changes, positions_by_party
 from claims.visibility import Visibility, public
 from claims.vocabulary import STANCE_DIRECTION, Direction, Outcome, RelationKind
@@ -30,15 +31,8 @@ if TYPE_CHECKING:
 
 
 def statements_for_page(seen: Visibility = public) -> QuerySet[Statement]:
-    """Statements with what their rendering needs, as ``seen`` may see them."""
-    return (
-        seen.statements()
-        .select_related("actor", "on_behalf_of")
-        .prefetch_related(
-            Prefetch("citations", queryset=seen.citations().select_related("source__outlet"))
-        )
-        .order_by(*CHRONOLOGICAL)
-    )
+    """Statements with what their rendering needs, as ``seen`` may see them, in order."""
+    return selectors.statements_with_sources(seen)
 
 
 def claims_for_lists() -> QuerySet[Claim]:
@@ -52,27 +46,11 @@ def claims_for_lists() -> QuerySet[Claim]:
 
 
 def claim_for_page(slug: str, *, seen: Visibility = public) -> Claim:
-    """A claim with everything its page shows, as ``seen`` may see it (``visible_to``): the
-    public sees only claims with a public page, so a draft's address raises ``DoesNotExist``
-    exactly as a missing one does; newsroom staff preview drafts."""
-    relations = seen.claim_relations()
-    return (
-        seen.claims()
-        .with_contested()
-        .prefetch_related(
-            Prefetch("statements", queryset=statements_for_page(seen)),
-            Prefetch("topics", queryset=seen.topics()),
-            Prefetch("relations_from", queryset=relations.select_related("to_claim")),
-            Prefetch("relations_to", queryset=relations.select_related("from_claim")),
-            Prefetch(
-                "requests_for_comment",
-                queryset=seen.requests_for_comment()
-                .select_related("actor")
-                .order_by("requested_on", "pk"),
-            ),
-        )
-        .get(slug=slug)
-    )
+    """A claim with everything its page shows (``claims.selectors.claim_details``), as ``seen``
+    may see it (``visible_to``): the public sees only claims with a public page, so a draft's
+    address raises ``DoesNotExist`` exactly as a missing one does; newsroom staff preview
+    drafts."""
+    return selectors.claim_details(seen.claims(), seen).get(slug=slug)
 
 
 # How a relation reads from each end: "This claim contradicts …", "This claim has as a part …".

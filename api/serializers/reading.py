@@ -130,7 +130,7 @@ class TopicName(NamedTuple):
 
 def claim(claim: Claim | ClaimRow, to: Links) -> dict[str, Any]:
     """``ClaimSerializer``'s fields, from a ``Claim`` (its topics prefetched as ``seen_topics``
-    by ``api.claims.topics_seen``) or a ``ClaimRow`` (``api.claims.rows_with_topics``)."""
+    by ``claims.selectors.topics_seen``) or a ``ClaimRow`` (``api.claims.rows_with_topics``)."""
     latitude, longitude = claim.latitude, claim.longitude
     return {
         "id": claim.id,
@@ -289,7 +289,7 @@ def relations(claim: Claim, to: Links) -> list[dict[str, Any]]:
 
 
 def claim_detail(found: Claim, to: Links) -> dict[str, Any]:
-    """``ClaimDetailSerializer``'s fields, from a claim loaded by ``api.claims.with_details``."""
+    """``ClaimDetailSerializer``'s fields, from a claim loaded by ``claims.selectors.claim_details``."""
     data = claim(found, to)
     said = chronological(found.statements.all())  # whatever order they were loaded in
     data["withdrawn_at"] = to.datetime(found.withdrawn_at)

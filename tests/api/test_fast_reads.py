@@ -17,9 +17,9 @@ from rest_framework.test import APIRequestFactory
 
 from actors.models import Actor
 from api.actors import ActorViewSet
-from api.claims import topics_seen, with_details
 from api.serializers.actors import ActorSerializer
 from api.serializers.claims import ClaimCSVSerializer, ClaimDetailSerializer, ClaimSerializer
+from claims.selectors import claim_details, topics_seen
 from claims.visibility import PREVIEW, public
 from tests.factories import ActorRelationFactory, CitationFactory, StatementFactory
 
@@ -65,7 +65,7 @@ def richer(ledger):
 @pytest.mark.parametrize("seen", [public, PREVIEW], ids=["public", "preview"])
 def test_claims_read_as_their_fields_say(richer, seen):
     ctx = context()
-    claims = list(with_details(seen.claims(), seen))
+    claims = list(claim_details(seen.claims(), seen))
     assert claims
     for claim in claims:
         detail = ClaimDetailSerializer(context=ctx)
