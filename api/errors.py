@@ -1,34 +1,42 @@
-"""The domain's refusals as API answers: a broken rule is a 400 naming the field."""
+"""The domain's refusals as API answers: a broken rule is a 400 naming the field, a refused
+write a 403 saying why."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import models
-from rest_framework import serializers
+from rest_framework import exceptions, serializers
+
+from claims import permissions
 
 VIA_API = "Via the API"
 
 
-def save_validated(instance: models.Model) -> models.Model:
-    """Run the model's own rules (``full_clean``: a blank slug is derived by the model's
-    ``clean()``, then checked for uniqueness) before saving, reporting them as a 400 that names
-    each field."""
-    try:
-        instance.full_clean()
-    except DjangoValidationError as exc:
-        raise serializers.ValidationError(serializers.as_serializer_error(exc)) from exc
-    instance._change_reason = VIA_API  # the history's reason; its user is the token's
-    instance.save()
-    return instance
-
-
 @contextmanager
 def as_api_errors() -> Iterator[None]:
-    """The workflow's refusals as API answers: a broken rule is a 400 naming the field."""
+    """The workflow's refusals as API answers: a broken rule is a 400 naming the field, a write
+    the user may not make a 403 saying why (``claims.permissions``)."""
     try:
         yield
     except DjangoValidationError as exc:
         raise serializers.ValidationError(serializers.as_serializer_error(exc)) from exc
+    except DjangoPermissionDenied as exc:
+        raise exceptions.PermissionDenied(str(exc) or None) from exc
+
+
+class PolicyMixin:
+    """A resource whose writes ask ``claims.permissions`` (the one policy) before the body is
+    read: a row the user may not change is a 403 saying why. The save path asks again, with
+    the row as the write would leave it (``claims.services``)."""
+
+    request: Any
+
+    def check_may_change(self, instance: models.Model) -> None:
+        reason = permissions.why_not(self.request.user, permissions.CHANGE, instance)
+        if reason is not None:
+            raise exceptions.PermissionDenied(reason)

@@ -1,6 +1,7 @@
 """Topics, relations between actors, relations between claims and requests for comment: read
-as the reader may see them (``claims.visibility``), written by a token with the model's
-permissions under the same rules as the admin (``claims.permissions``, ``claims.services``)."""
+as the reader may see them (``claims.visibility``), written through the services under the one
+permission policy, as in the admin (``claims.permissions``, ``claims.services``): what a public
+page shows is the editors' to change."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from typing import TYPE_CHECKING
 from actors.models import ActorRelation
 from claims.models import ClaimRelation, RequestForComment, Topic
 
-from .claims import PublicationRulesMixin
+from .errors import PolicyMixin
 from .serializers.records import (
     ActorRelationDetailSerializer,
     ActorRelationWriteSerializer,
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
     from rest_framework import serializers
 
 
-class TopicViewSet(WritableViewSet):
+class TopicViewSet(PolicyMixin, WritableViewSet):
     """Topics of published claims (a newsroom token sees every topic)."""
 
     detail_serializer_class = TopicDetailSerializer
@@ -41,7 +42,7 @@ class TopicViewSet(WritableViewSet):
         return TopicWriteSerializer if self.action in WRITES else TopicDetailSerializer
 
 
-class ActorRelationViewSet(WritableViewSet):
+class ActorRelationViewSet(PolicyMixin, WritableViewSet):
     """Relations between two actors the reader sees: spokesperson of, member of, allied with…
     The document establishing one is given only if the reader sees it too."""
 
@@ -60,7 +61,7 @@ class ActorRelationViewSet(WritableViewSet):
         )
 
 
-class ClaimRelationViewSet(PublicationRulesMixin, WritableViewSet):
+class ClaimRelationViewSet(PolicyMixin, WritableViewSet):
     """Relations between two claims the reader sees: contradicts, supports, related to. A
     relation between public claims is the editors' to change."""
 
@@ -78,7 +79,7 @@ class ClaimRelationViewSet(PublicationRulesMixin, WritableViewSet):
         )
 
 
-class RequestForCommentViewSet(PublicationRulesMixin, WritableViewSet):
+class RequestForCommentViewSet(PolicyMixin, WritableViewSet):
     """Requests for comment: the public sees settled ones on public claims ("did not respond by
     …"); a newsroom token sees every settled one. Pending requests, the contact and the notes stay
     in the newsroom; a token may file and settle them."""

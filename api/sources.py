@@ -9,6 +9,7 @@ from rest_framework import serializers
 
 from sources.models import CaptureOutcome, Outlet, Source
 
+from .errors import PolicyMixin
 from .filters import SourceFilter
 from .serializers.records import OutletWriteSerializer
 from .serializers.sources import (
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
 CAPTURES_SHOWN = 10
 
 
-class OutletViewSet(WritableViewSet):
+class OutletViewSet(PolicyMixin, WritableViewSet):
     """Publishers of the sources that public claims cite (a newsroom token sees every outlet).
     Outlets have no public page."""
 
@@ -40,7 +41,7 @@ class OutletViewSet(WritableViewSet):
         return OutletWriteSerializer if self.action in WRITES else OutletSerializer
 
 
-class SourceViewSet(WritableViewSet):
+class SourceViewSet(PolicyMixin, WritableViewSet):
     """Documents that report the statements on public claims, each with its outlet."""
 
     filterset_class = SourceFilter

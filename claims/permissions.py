@@ -1,15 +1,61 @@
-"""Who may change what: one function per rule, used by every admin page (inline and
-standalone), every API write and every service.
+"""Who may do what to any record: one policy, asked by every face and every service.
 
-- **Model permissions** (``add_claim``, ``change_citation``…) say which kinds of record a user
-  may write at all; the Reporter and Editor groups hold them (``claims.roles``).
-- **What the public sees is the editors' to change**: a user who may not publish changes no
-  record the public sees — a published or withdrawn claim, or a statement, citation, settled
-  request for comment or relation between public claims hanging off one
-  (``claims.visibility.is_public_record``) — neither as it is saved nor as the change would leave
-  it. That is ``may_change``.
-- **Editor-only fields**: the verdict, its reasoning and the withdrawal reason.
-- **Previewing drafts** on the public site: active staff who may view claims.
+``can(user, action, record)`` answers; ``check(user, action, record)`` raises
+``PermissionDenied`` with the reason (``why_not`` gives it). ``record`` is a row (saved, or
+unsaved as a write would leave it) or a model class for a question about a kind of record ("may
+this user add outlets at all?"), after Wagtail's permission policies
+(``user_has_permission`` / ``user_has_permission_for_instance``). Nothing else in the project
+says who may do what: the services (``claims.services``), the API, the admin (``newsroom``) and
+the importer (``claims.ledger.load``) ask this module.
+
+**The rule: anything a public page shows is the editors' to change.** A user who may not
+publish (``claims.publish_claim``, the Editor group) changes or deletes nothing the public sees,
+neither as it is saved nor as the change would leave it:
+
+- a claim with a public page (published or withdrawn), and what hangs off one: its statements,
+  their citations, its relations to other public claims, a settled request for comment on it
+  (``claims.visibility.is_public_record``);
+- a **shared record** that public pages show (``shows_publicly``): a source a public claim cites
+  (the stored ``Source.is_public``), the outlet of such a source, an actor a public claim
+  references (the stored ``Actor.is_public``) with its aliases, a relation between two such
+  actors, a topic of a public claim.
+
+A reporter may still add shared records, and change those no public page shows (a source only
+drafts cite). An editor's change to a shared record that public claims show is a correction of
+each of those claims (``claims.services.save_reference``).
+
+The table (besides the rule above, every write needs the model permission its action names,
+held by the Reporter and Editor groups, ``claims.roles``):
+
+=================  ===========================================  =================================
+action             model permission                             also
+=================  ===========================================  =================================
+``view``           ``view_<model>``
+``add``            ``add_<model>``                              a record that would be public at
+                                                                once (a statement on a public
+                                                                claim, an alias of a public actor,
+                                                                a claim filed as published):
+                                                                an editor
+``change``         ``change_<model>``                           public: an editor
+``delete``         ``delete_<model>`` (an alias: ``change_      public: an editor; a public claim:
+                   actor``, an alias is part of its actor)      nobody (it is withdrawn)
+``submit``,        ``change_claim``
+``return``
+``publish``,       ``publish_claim``
+``withdraw``,
+``set_verdict``,
+``correct``
+``recapture``      ``change_source``                            a public source, or one flagged
+                                                                "changed": an editor (a capture
+                                                                shows on the public source page,
+                                                                and a capture by hand clears
+                                                                "changed")
+``clear_changed``  ``change_source`` and ``publish_claim``
+``preview``        staff, ``view_claim``                        drafts on the public site
+=================  ===========================================  =================================
+
+Editor-only fields of a claim: the verdict, its reasoning and the withdrawal reason
+(``set_verdict``; ``editor_only_changes``).
 """
 
 from __future__ import annotations
@@ -18,8 +64,15 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied
+from django.db import models
+from django.utils import translation
 
+from actors.models import Actor, ActorAlias, ActorRelation
+from sources.models import LinkStatus, Outlet, Source
+
+from .models import Claim, Topic
 from .visibility import is_public_record
+from .vocabulary import PUBLIC_STATUSES
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
@@ -28,35 +81,195 @@ if TYPE_CHECKING:
 
 PUBLISH = "claims.publish_claim"
 
+# The actions. The model's own (``view``, ``add``, ``change``, ``delete``) and the workflow's.
+VIEW, ADD, CHANGE, DELETE = "view", "add", "change", "delete"
+SUBMIT, RETURN = "submit", "return"
+PUBLISH_CLAIM, WITHDRAW, SET_VERDICT, CORRECT = "publish", "withdraw", "set_verdict", "correct"
+RECAPTURE, CLEAR_CHANGED = "recapture", "clear_changed"
+PREVIEW = "preview"
+
+MODEL_ACTIONS = (VIEW, ADD, CHANGE, DELETE)
+EDITORS_ACTIONS = (PUBLISH_CLAIM, WITHDRAW, SET_VERDICT, CORRECT)
+
 # Fields only someone who may publish can set. Status changes only through the workflow's moves.
 EDITOR_ONLY_FIELDS = ("verdict", "verdict_reasoning", "withdrawal_reason")
+
+# The shared records: referenced by claims, shown on their pages and on pages of their own.
+SHARED = (Outlet, Source, Actor, ActorAlias, ActorRelation, Topic)
 
 PUBLIC_RECORD_REFUSAL = (
     "This is part of a public claim's record: only an editor may change it, or attach anything "
     "to a public claim."
 )
+# What a refusal says, by action.
+REFUSALS = {
+    SUBMIT: "submit claims for review",
+    RETURN: "return claims to draft",
+    PUBLISH_CLAIM: "publish claims",
+    WITHDRAW: "withdraw claims",
+    SET_VERDICT: "set a verdict, its reasoning or a withdrawal reason",
+    CORRECT: "correct a public claim",
+    RECAPTURE: "capture this source again",
+    CLEAR_CHANGED: "clear a source's “changed” flag",
+    PREVIEW: "preview drafts",
+}
+
+
+# The policy --------------------------------------------------------------------------------------
+
+
+def can(user: User | None, action: str, record: Any) -> bool:
+    """Whether ``user`` may do ``action`` to ``record`` (a row, or a model class)."""
+    return why_not(user, action, record) is None
+
+
+def check(user: User | None, action: str, record: Any) -> None:
+    """``can``, raising ``PermissionDenied`` with the reason when the answer is no."""
+    if (reason := why_not(user, action, record)) is not None:
+        raise PermissionDenied(reason)
+
+
+def why_not(user: User | None, action: str, record: Any) -> str | None:
+    """Why ``user`` may not do ``action`` to ``record``, in a sentence; None when they may."""
+    if user is None or not user.is_active:
+        return "Sign in with an active account."
+    model = record if isinstance(record, type) else type(record)
+    instance = None if isinstance(record, type) else record
+    opts = model._meta.concrete_model._meta
+    editor = user.has_perm(PUBLISH)
+
+    if action in MODEL_ACTIONS:
+        permission = _model_permission(action, model)
+        if not user.has_perm(permission):
+            return f"You may not {action} {_plural(model)}."
+        if instance is None or action == VIEW or editor:
+            return None
+        if action == DELETE and isinstance(instance, Claim) and is_public_record(instance):
+            return "A public claim is withdrawn, never deleted."
+        if shows_publicly(instance):
+            return _public_refusal(instance)
+        return None
+    if action in (SUBMIT, RETURN):
+        return None if user.has_perm("claims.change_claim") else _may_not(action)
+    if action in EDITORS_ACTIONS:
+        if isinstance(instance, Claim) and action == CORRECT and not is_public_record(instance):
+            return "Only a public claim has corrections."
+        return None if editor else _may_not(action)
+    if action == RECAPTURE:
+        if not user.has_perm(f"{opts.app_label}.change_{opts.model_name}"):
+            return _may_not(action)
+        if editor or instance is None:
+            return None
+        if instance.link_status == LinkStatus.CHANGED:
+            return (
+                f"Source “{instance}” changed since it was captured: only an editor captures it "
+                "again, which clears the flag once the change is looked at."
+            )
+        if shows_publicly(instance):
+            return _public_refusal(instance)
+        return None
+    if action == CLEAR_CHANGED:
+        return None if editor and user.has_perm("sources.change_source") else _may_not(action)
+    if action == PREVIEW:
+        return None if user.is_staff and user.has_perm("claims.view_claim") else _may_not(action)
+    raise ValueError(f"No such action: {action!r}.")
+
+
+def _model_permission(action: str, model: type[models.Model]) -> str:
+    if action == DELETE and model is ActorAlias:
+        # An alias is part of its actor: replacing an actor's aliases is changing the actor.
+        return "actors.change_actor"
+    opts = model._meta.concrete_model._meta
+    return f"{opts.app_label}.{action}_{opts.model_name}"
+
+
+def _plural(model: type[models.Model]) -> str:
+    with translation.override(None):  # the refusal is an English sentence: the name too
+        return str(model._meta.concrete_model._meta.verbose_name_plural)
+
+
+def _may_not(action: str) -> str:
+    return f"You may not {REFUSALS[action]}."
+
+
+def _public_refusal(record: Any) -> str:
+    if not isinstance(record, SHARED):
+        return PUBLIC_RECORD_REFUSAL
+    return f"{describe(record)} is shown on public pages: only an editor may change it."
+
+
+def describe(record: Any) -> str:
+    """A shared record as a refusal or the corrections log names it: source “AFP dispatch”."""
+    with translation.override(None):
+        kind = str(type(record)._meta.verbose_name)
+    if isinstance(record, ActorRelation):
+        with translation.override(None):
+            return f"{kind} “{record.subject} {record.get_kind_display()} {record.object}”"
+    if isinstance(record, Source):
+        return f"{kind} “{record.title}”"
+    return f"{kind} “{record}”"
+
+
+# What the public sees -------------------------------------------------------------------------
+
+
+def shows_publicly(record: Any) -> bool:
+    """Whether a public page shows this row: a public claim or what hangs off one
+    (``claims.visibility.is_public_record``), or a shared record a public claim shows. Reads
+    the stored ``is_public`` of sources and actors (kept by ``claims.derived``)."""
+    if isinstance(record, Source):
+        return record.pk is not None and _stored_public(Source, record.pk)
+    if isinstance(record, Actor):
+        return record.pk is not None and _stored_public(Actor, record.pk)
+    if isinstance(record, Outlet):
+        return (
+            record.pk is not None and Source.objects.filter(outlet=record, is_public=True).exists()
+        )
+    if isinstance(record, ActorAlias):
+        return record.actor_id is not None and _stored_public(Actor, record.actor_id)
+    if isinstance(record, ActorRelation):
+        return (
+            record.subject_id is not None
+            and record.object_id is not None
+            and Actor.objects.filter(pk__in={record.subject_id, record.object_id}, is_public=True)
+            .values("pk")
+            .count()
+            == len({record.subject_id, record.object_id})
+        )
+    if isinstance(record, Topic):
+        return record.pk is not None and record.claims.filter(status__in=PUBLIC_STATUSES).exists()
+    return is_public_record(record)
+
+
+def _stored_public(model: type[Source] | type[Actor], pk: int) -> bool:
+    # Read from the database: an instance in memory may be older than the write that made it
+    # public.
+    return model.objects.filter(pk=pk, is_public=True).exists()
+
+
+# The rules as older callers ask them (the claim's admin pages, its forms and inlines) -------------
 
 
 def may_publish(user: User | None) -> bool:
     """Publish, withdraw, set a verdict, and change what the public sees."""
-    return bool(user is not None and user.is_active and user.has_perm(PUBLISH))
+    return can(user, PUBLISH_CLAIM, Claim)
 
 
 def may_change(user: User | None, record: Any) -> bool:
-    """Whether ``user`` may change ``record`` (a claim, or a statement, citation, relation or
-    request for comment) as far as publication goes. Call it with the record as saved and
-    again as the change would leave it; model permissions are checked besides."""
-    return may_publish(user) or not is_public_record(record)
+    """The publication half of ``can(user, "change", record)`` (the model permission is checked
+    by the caller): whether a public page shows ``record``, for a user who may not publish.
+    Ask it with the record as saved and again as the change would leave it."""
+    return user is not None and user.is_active and (may_publish(user) or not shows_publicly(record))
 
 
 def check_may_change(user: User | None, record: Any) -> None:
     if not may_change(user, record):
-        raise PermissionDenied(PUBLIC_RECORD_REFUSAL)
+        raise PermissionDenied(_public_refusal(record))
 
 
 def editor_only_changes(user: User | None, changed: Iterable[str]) -> list[str]:
     """The editor-only fields among ``changed`` that ``user`` may not set."""
-    if may_publish(user):
+    if can(user, SET_VERDICT, Claim):
         return []
     return sorted(set(changed) & set(EDITOR_ONLY_FIELDS))
 
@@ -68,6 +281,4 @@ def check_editor_only(user: User | None, changed: Iterable[str]) -> None:
 
 def may_preview(user: User | None) -> bool:
     """Newsroom staff may open a draft's page to check it before publishing."""
-    return bool(
-        user is not None and user.is_active and user.is_staff and user.has_perm("claims.view_claim")
-    )
+    return can(user, PREVIEW, Claim)

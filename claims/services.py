@@ -5,7 +5,12 @@ arguments, a permission check, ``full_clean()`` before ``save()``, inside one tr
 who, when and why recorded in the claim's history. Edits outside those moves (the API's writes,
 an admin form) go through ``edit_claim`` / ``edit_statement``, which hold the two rules an edit
 can break: a reporter neither sets a verdict nor touches a public claim, and a change to a public
-claim's substance needs a public correction note.
+claim's substance needs a public correction note. Shared records (outlets, sources, actors, their
+aliases and relations, topics) go through ``save_reference`` / ``delete_reference``: one a public
+page shows is the editors' to change, and their change is a correction on each public claim that
+shows it.
+
+Who may do what is asked of one policy, ``claims.permissions.can`` / ``check``, and nowhere else.
 
 Every save of a claim or a statement is also a version check (``claims.concurrency``): a save made
 from an older version raises ``StaleEdit`` and writes nothing.
@@ -17,25 +22,31 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone, translation
 
-from .models import Citation, Claim, ClaimRelation, Correction, RequestForComment, Statement
-from .permissions import (
-    EDITOR_ONLY_FIELDS,
-    PUBLISH,
-    check_editor_only,
-    check_may_change,
+from actors.models import Actor
+from sources.models import Outlet, Source
+
+from . import permissions
+from .models import (
+    Citation,
+    Claim,
+    ClaimRelation,
+    Correction,
+    RequestForComment,
+    Statement,
+    Topic,
 )
-from .vocabulary import Status
+from .permissions import ADD, CHANGE, DELETE, EDITOR_ONLY_FIELDS, check, check_editor_only
+from .vocabulary import PUBLIC_STATUSES, Outcome, Status
 
 if TYPE_CHECKING:
-    from django.db.models import Model
+    from django.db.models import Model, QuerySet
 
     from .permissions import User
-
-CHANGE = "claims.change_claim"
 
 # The moves each status allows. A withdrawn claim stays withdrawn, with its page and reason:
 # newsrooms do not make retractions vanish, nor quietly bring them back.
@@ -56,11 +67,6 @@ CORRECTION_NOTE_MISSING = (
     "This claim is public: say what was corrected and why, for the public corrections log "
     "(changed: {changed})."
 )
-
-
-def _require(user: User, permission: str, action: str) -> None:
-    if not (user.is_active and user.has_perm(permission)):
-        raise PermissionDenied(f"You may not {action}.")
 
 
 def _record(obj: Claim | Statement | Correction, *, by: User, reason: str) -> None:
@@ -91,7 +97,7 @@ def _move(claim: Claim, status: str, *, by: User, reason: str) -> Claim:
 def submit_for_review(*, claim: Claim, by: User, reason: str = "") -> Claim:
     """Draft → in review: the claim joins the editors' queue, which shows who sent it, when, and
     the claim's note for the editor."""
-    _require(by, CHANGE, "submit claims for review")
+    check(by, permissions.SUBMIT, claim)
     claim.submitted_at = timezone.now()
     claim.submitted_by = by if by.is_authenticated else None
     return _move(claim, Status.IN_REVIEW, by=by, reason=reason or "Submitted for review")
@@ -100,14 +106,14 @@ def submit_for_review(*, claim: Claim, by: User, reason: str = "") -> Claim:
 @transaction.atomic
 def return_to_draft(*, claim: Claim, by: User, reason: str = "") -> Claim:
     """In review → draft: back to the reporter, with the reason recorded."""
-    _require(by, CHANGE, "return claims to draft")
+    check(by, permissions.RETURN, claim)
     return _move(claim, Status.DRAFT, by=by, reason=reason or "Returned to draft")
 
 
 @transaction.atomic
 def publish(*, claim: Claim, by: User, reason: str = "") -> Claim:
     """In review → published, recording who published it and when (``published_at``)."""
-    _require(by, PUBLISH, "publish claims")
+    check(by, permissions.PUBLISH_CLAIM, claim)
     claim.published_by = by if by.is_authenticated else None
     return _move(claim, Status.PUBLISHED, by=by, reason=reason or "Published")
 
@@ -116,7 +122,7 @@ def publish(*, claim: Claim, by: User, reason: str = "") -> Claim:
 def publish_now(*, claim: Claim, by: User, reason: str = "") -> Claim:
     """Draft or in review → published, in one step for an editor: a draft passes through review
     (both moves are in its history), as if the editor had pressed both buttons."""
-    _require(by, PUBLISH, "publish claims")
+    check(by, permissions.PUBLISH_CLAIM, claim)
     if claim.status == Status.DRAFT:
         submit_for_review(claim=claim, by=by, reason="Submitted for review on publishing")
     return publish(claim=claim, by=by, reason=reason)
@@ -125,7 +131,7 @@ def publish_now(*, claim: Claim, by: User, reason: str = "") -> Claim:
 @transaction.atomic
 def withdraw(*, claim: Claim, by: User, reason: str) -> Claim:
     """Published → withdrawn. ``reason`` is public: the claim's page keeps it."""
-    _require(by, PUBLISH, "withdraw claims")
+    check(by, permissions.WITHDRAW, claim)
     if not reason.strip():
         raise ValidationError({"withdrawal_reason": "Say publicly why the claim is withdrawn."})
     claim.withdrawal_reason = reason.strip()
@@ -199,9 +205,9 @@ def record_correction(
 @transaction.atomic
 def create_claim(*, claim: Claim, by: User, reason: str = "") -> Claim:
     """A new claim is a draft or in review; only an editor files one straight as published."""
-    _require(by, "claims.add_claim", "add claims")
+    check(by, ADD, Claim)
     if claim.status not in (Status.DRAFT, Status.IN_REVIEW):
-        _require(by, PUBLISH, "publish claims")
+        check(by, permissions.PUBLISH_CLAIM, claim)
         claim.published_by = by if by.is_authenticated else None
     blank = Claim()
     check_editor_only(by, [f for f in EDITOR_ONLY_FIELDS if getattr(claim, f) != getattr(blank, f)])
@@ -214,8 +220,7 @@ def create_claim(*, claim: Claim, by: User, reason: str = "") -> Claim:
 @transaction.atomic
 def create_statement(*, statement: Statement, by: User, reason: str = "") -> Statement:
     """A new statement; on a published or withdrawn claim, only an editor adds one."""
-    _require(by, "claims.add_statement", "add statements")
-    check_may_change(by, statement)
+    check(by, ADD, statement)
     statement.full_clean()
     _record(statement, by=by, reason=reason or "Created")
     statement.save()
@@ -264,7 +269,6 @@ def edit_claim(
     ``ValidationError`` naming ``correction_note`` when a public claim's substance changes without
     a note, and ``StaleEdit`` when the claim was saved by someone else since ``claim.version``.
     Returns the correction written, if any."""
-    _require(by, CHANGE, "change claims")
     saved = Claim.objects.get(pk=claim.pk)
     changed = _differences(claim, saved)
     if "status" in changed:
@@ -272,7 +276,7 @@ def edit_claim(
             {"status": "Change the status by submitting, publishing, withdrawing or returning."}
         )
     was_public = saved.is_public
-    check_may_change(by, saved)
+    check(by, CHANGE, saved)
     check_editor_only(by, changed)
     labels = substance_labels(claim, changed) if was_public else []
     if pending is None:
@@ -293,12 +297,11 @@ def edit_statement(
     pending: PendingCorrection | None = None,
 ) -> Correction | None:
     """Save changes made to ``statement``, under the same rules as ``edit_claim``."""
-    _require(by, "claims.change_statement", "change statements")
     saved = Statement.objects.select_related("claim").get(pk=statement.pk)
     changed = _differences(statement, saved)
     was_public = saved.claim.is_public
-    check_may_change(by, saved)
-    check_may_change(by, statement)
+    check(by, CHANGE, saved)
+    check(by, CHANGE, statement)
     labels = substance_labels(statement, changed) if was_public else []
     if pending is None:
         require_correction_note(changed=labels, note=correction_note)
@@ -315,44 +318,34 @@ def edit_statement(
 Attached = Statement | Citation | ClaimRelation | RequestForComment
 
 
-def _permission(record: Attached, action: str) -> str:
-    return f"claims.{action}_{record._meta.model_name}"
-
-
 def sources_label(statement: Statement) -> str:
     """How the corrections log names a change to a public statement's sources."""
     return f"statement by {statement.actor}: sources"
+
+
+def _check_write(record: Model, by: User) -> Model | None:
+    """Who may make this write (``claims.permissions``): an addition as it would be, a change
+    both as saved and as it would be. Returns the record as saved, if it was."""
+    if record._state.adding:
+        check(by, ADD, record)
+        return None
+    saved = type(record)._default_manager.get(pk=record.pk)
+    check(by, CHANGE, saved)
+    check(by, CHANGE, record)
+    return saved
 
 
 @transaction.atomic
 def save_record(
     *, record: Citation | ClaimRelation | RequestForComment, by: User, reason: str = ""
 ) -> None:
-    """Add or change a citation, a relation between claims or a request for comment: the model
-    permission, who may change what (the record as saved and as it will be), ``full_clean()``,
-    and who and why in its history."""
+    """Add or change a citation, a relation between claims or a request for comment: who may
+    (``claims.permissions``, the record as saved and as it will be), ``full_clean()``, and who
+    and why in its history."""
     adding = record._state.adding
-    _require(by, _permission(record, "add" if adding else "change"), "make this change")
-    if not adding:
-        check_may_change(by, type(record).objects.get(pk=record.pk))
-    check_may_change(by, record)
+    _check_write(record, by)
     record.full_clean()
     _record(record, by=by, reason=reason or ("Created" if adding else "Edited"))
-    record.save()
-
-
-@transaction.atomic
-def save_reference(*, record: Model, by: User, reason: str = "") -> None:
-    """Add or change an outlet, a source, an actor (or its alias or relation) or a topic — typed in
-    on a claim's page, or read from a ledger file: the model permission, ``full_clean()``, and
-    who and why in its history."""
-    opts = record._meta
-    action = "add" if record._state.adding else "change"
-    with translation.override(None):  # the refusal is an English sentence: the name too
-        records = str(opts.verbose_name_plural)
-    _require(by, f"{opts.app_label}.{action}_{opts.model_name}", f"{action} {records}")
-    record.full_clean()
-    _record(record, by=by, reason=reason or ("Created" if action == "add" else "Edited"))
     record.save()
 
 
@@ -360,10 +353,129 @@ def save_reference(*, record: Model, by: User, reason: str = "") -> None:
 def delete_record(*, record: Attached, by: User, reason: str = "") -> None:
     """Delete a statement, a citation, a relation between claims or a request for comment,
     under the same rules as ``save_record``."""
-    _require(by, _permission(record, "delete"), "delete this")
-    check_may_change(by, record)
+    check(by, DELETE, record)
     _record(record, by=by, reason=reason or "Deleted")
     record.delete()
+
+
+# Shared records: outlets, sources, actors (their aliases and relations), topics ----------------
+
+# Fields no public page shows: a change to them alone corrects no claim.
+NEWSROOM_ONLY = frozenset(
+    {
+        "internal_notes",
+        "title_is_stand_in",
+        "created_at",
+        "updated_at",
+        "version",
+        "is_public",
+        "public_statements",
+        "link_status",
+        "link_status_since",
+        "last_checked_at",
+    }
+)
+
+
+def claims_showing(record: Model) -> QuerySet[Claim]:
+    """The public claims whose pages show a shared record: those citing a source (or a source of
+    an outlet), quoting an actor (as speaker, or as the party spoken for) or showing its settled
+    request for comment, or filed under a topic. An alias or a relation between actors shows on
+    actors' pages, not on claims'."""
+    public = Claim.objects.filter(status__in=PUBLIC_STATUSES)
+    if isinstance(record, Source):
+        found = public.filter(statements__citations__source=record)
+    elif isinstance(record, Outlet):
+        found = public.filter(statements__citations__source__outlet=record)
+    elif isinstance(record, Actor):
+        settled = RequestForComment.objects.filter(actor=record).exclude(outcome=Outcome.PENDING)
+        found = public.filter(
+            Q(statements__actor=record)
+            | Q(statements__on_behalf_of=record)
+            | Q(pk__in=settled.values("claim"))
+        )
+    elif isinstance(record, Topic):
+        found = public.filter(topics=record)
+    else:
+        return Claim.objects.none()
+    return Claim.objects.filter(pk__in=found.values("pk")).order_by("pk")
+
+
+def shared_labels(saved: Model, record: Model) -> list[str]:
+    """How the corrections log names what changed in a shared record: ``source “AFP dispatch”:
+    title``, named as readers knew it (as saved)."""
+    changed = [
+        field
+        for field in record._meta.concrete_fields
+        if field.name not in NEWSROOM_ONLY
+        and getattr(record, field.attname) != getattr(saved, field.attname)
+    ]
+    with translation.override(None):  # the log names fields in the project's own words
+        return [f"{permissions.describe(saved)}: {field.verbose_name}" for field in changed]
+
+
+def generated_note(saved: Model, labels: list[str]) -> str:
+    """The public note when the editor gave none: what changed, in a sentence."""
+    what = permissions.describe(saved)
+    fields = ", ".join(label.removeprefix(f"{what}: ") for label in labels)
+    return f"{what[0].upper()}{what[1:]}, which this claim shows, was corrected: {fields}."
+
+
+def correct_claims_showing(
+    *, saved: Model, labels: list[str], by: User, note: str = ""
+) -> list[Correction]:
+    """A correction, on each public claim that shows ``saved``, of the changes ``labels``
+    name: the editor's note, else one saying what changed."""
+    if not labels:
+        return []
+    note = note.strip() or generated_note(saved, labels)
+    return [
+        correction
+        for claim in claims_showing(saved)
+        if (correction := record_correction(claim=claim, by=by, note=note, changed=labels))
+    ]
+
+
+@transaction.atomic
+def save_reference(
+    *, record: Model, by: User, reason: str = "", correction_note: str = ""
+) -> list[Correction]:
+    """Add or change an outlet, a source, an actor (or its alias or relation) or a topic — typed
+    in on a claim's page, sent through the API, or read from a ledger file: who may
+    (``claims.permissions``: one a public page shows is the editors' to change),
+    ``full_clean()``, and who and why in its history. A change to one that public claims show
+    is a correction on each of them (``correction_note``, else a sentence saying what changed);
+    returns those corrections."""
+    adding = record._state.adding
+    saved = _check_write(record, by)
+    record.full_clean()
+    _record(record, by=by, reason=reason or correction_note or ("Created" if adding else "Edited"))
+    record.save()
+    if saved is None:
+        return []
+    return correct_claims_showing(
+        saved=saved, labels=shared_labels(saved, record), by=by, note=correction_note
+    )
+
+
+@transaction.atomic
+def delete_reference(
+    *, record: Model, by: User, reason: str = "", correction_note: str = ""
+) -> None:
+    """Delete a shared record (an alias, a topic, an outlet or source nothing cites…) under the
+    same rules as ``save_reference``: one that public claims show (a topic) is an editor's, and
+    its removal a correction on each of them."""
+    check(by, DELETE, record)
+    saved = type(record)._default_manager.get(pk=record.pk)
+    showing = list(claims_showing(saved))
+    _record(record, by=by, reason=reason or correction_note or "Deleted")
+    record.delete()
+    labels = [f"{permissions.describe(saved)}: removed"]
+    note = correction_note.strip() or generated_note(saved, labels).replace(
+        "was corrected: removed", "was removed"
+    )
+    for claim in showing:
+        record_correction(claim=claim, by=by, note=note, changed=labels)
 
 
 @transaction.atomic

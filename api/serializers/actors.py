@@ -9,9 +9,11 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from actors.models import Actor, ActorAlias, ActorKind, ActorRelation
-from api.errors import save_validated
+from api.errors import VIA_API, as_api_errors
 from api.fields import ApiUrlField, HtmlUrlField, PartialDates, TranslationsField
 from api.serializers.base import WriteSerializer
+from api.serializers.shared import correction_note_field
+from claims import services
 
 from . import reading
 from .sources import SourceSerializer
@@ -111,10 +113,15 @@ class ActorSerializer(PartialDates, serializers.ModelSerializer):
 
 
 class ActorWriteSerializer(PartialDates, WriteSerializer):
+    """An actor and its aliases, through ``claims.services.save_reference``: one a public claim
+    references is the editors' to change (its aliases too), and a change to it is a correction
+    on each public claim that shows it."""
+
     country = CountryField(required=False, allow_blank=True)
     aliases = AliasSerializer(
         many=True, required=False, help_text="Replaces every alias when given."
     )
+    correction_note = correction_note_field()
 
     class Meta:
         model = Actor
@@ -132,6 +139,7 @@ class ActorWriteSerializer(PartialDates, WriteSerializer):
             "dissolved_on_precision",
             "wikidata_id",
             "aliases",
+            "correction_note",
         ]
         extra_kwargs = {"slug": {"required": False}}
 
@@ -149,21 +157,27 @@ class ActorWriteSerializer(PartialDates, WriteSerializer):
             raise serializers.ValidationError("Each alias once.")
         return aliases
 
-    def _save(self, actor: Actor, aliases: list[dict] | None) -> Actor:
-        with transaction.atomic():
-            save_validated(actor)
+    def _save(self, actor: Actor, aliases: list[dict] | None, note: str) -> Actor:
+        by = self.context["request"].user
+        with transaction.atomic(), as_api_errors():
+            services.save_reference(record=actor, by=by, reason=VIA_API, correction_note=note)
             if aliases is not None:
-                actor.aliases.all().delete()
+                for alias in actor.aliases.all():
+                    services.delete_reference(record=alias, by=by, reason=VIA_API)
                 for alias in aliases:
-                    save_validated(ActorAlias(actor=actor, **alias))
+                    services.save_reference(
+                        record=ActorAlias(actor=actor, **alias), by=by, reason=VIA_API
+                    )
         return actor
 
     def create(self, validated_data: dict) -> Actor:
         aliases = validated_data.pop("aliases", None)
-        return self._save(Actor(**validated_data), aliases)
+        note = validated_data.pop("correction_note", "")
+        return self._save(Actor(**validated_data), aliases, note)
 
     def update(self, instance: Actor, validated_data: dict) -> Actor:
         aliases = validated_data.pop("aliases", None)
+        note = validated_data.pop("correction_note", "")
         for field, value in validated_data.items():
             setattr(instance, field, value)
-        return self._save(instance, aliases)
+        return self._save(instance, aliases, note)

@@ -10,7 +10,7 @@ from django_countries.serializer_fields import CountryField
 from rest_framework import serializers
 
 from actors.models import Actor, ActorRelation
-from api.errors import VIA_API, as_api_errors, save_validated
+from api.errors import VIA_API, as_api_errors
 from api.fields import ApiUrlField, PartialDates, TranslationsField
 from api.serializers.base import WriteSerializer
 from claims import services
@@ -19,21 +19,7 @@ from sources.models import Outlet, Source
 
 from .actors import ActorBriefSerializer
 from .claims import ClaimBriefSerializer
-
-
-class SavedByModelRules:
-    """Create and update through ``full_clean()`` and a save that history records."""
-
-    def create(self, validated_data: dict) -> Any:
-        return self.save_instance(self.Meta.model(**validated_data))
-
-    def update(self, instance: Any, validated_data: dict) -> Any:
-        for field, value in validated_data.items():
-            setattr(instance, field, value)
-        return self.save_instance(instance)
-
-    def save_instance(self, instance: Any) -> Any:
-        return save_validated(instance)
+from .shared import SavedAsReference, SavedByModelRules, correction_note_field
 
 
 class SavedByServices(SavedByModelRules):
@@ -57,12 +43,21 @@ class WorkflowMoveSerializer(serializers.Serializer):
     )
 
 
-class OutletWriteSerializer(SavedByModelRules, WriteSerializer):
+class OutletWriteSerializer(SavedAsReference, WriteSerializer):
     country = CountryField(required=False, allow_blank=True)
+    correction_note = correction_note_field()
 
     class Meta:
         model = Outlet
-        fields = ["name", "slug", "kind", "country", "website", "default_reliability"]
+        fields = [
+            "name",
+            "slug",
+            "kind",
+            "country",
+            "website",
+            "default_reliability",
+            "correction_note",
+        ]
         extra_kwargs = {"slug": {"required": False}}
 
 
@@ -79,10 +74,12 @@ class TopicDetailSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class TopicWriteSerializer(SavedByModelRules, WriteSerializer):
+class TopicWriteSerializer(SavedAsReference, WriteSerializer):
+    correction_note = correction_note_field()
+
     class Meta:
         model = Topic
-        fields = ["name", "slug", "language", "translations"]
+        fields = ["name", "slug", "language", "translations", "correction_note"]
         extra_kwargs = {"slug": {"required": False}}
 
 
@@ -115,12 +112,13 @@ class ActorRelationDetailSerializer(PartialDates, serializers.ModelSerializer):
         return relation.source_id if getattr(relation, "source_is_public", False) else None
 
 
-class ActorRelationWriteSerializer(PartialDates, SavedByModelRules, WriteSerializer):
+class ActorRelationWriteSerializer(PartialDates, SavedAsReference, WriteSerializer):
     subject = serializers.PrimaryKeyRelatedField(queryset=Actor.objects.all())
     object = serializers.PrimaryKeyRelatedField(queryset=Actor.objects.all())
     source = serializers.PrimaryKeyRelatedField(
         queryset=Source.objects.all(), required=False, allow_null=True
     )
+    correction_note = correction_note_field()
 
     class Meta:
         model = ActorRelation
@@ -134,6 +132,7 @@ class ActorRelationWriteSerializer(PartialDates, SavedByModelRules, WriteSeriali
             "end_on_precision",
             "note",
             "source",
+            "correction_note",
         ]
 
 

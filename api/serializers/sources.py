@@ -5,9 +5,9 @@ from __future__ import annotations
 from django.urls import reverse
 from rest_framework import serializers
 
-from api.errors import save_validated
 from api.fields import ApiUrlField, HtmlUrlField
 from api.serializers.base import WriteSerializer
+from api.serializers.shared import SavedAsReference, correction_note_field
 from core.grades import Reliability
 from sources.models import Capture, LinkStatus, Outlet, OutletKind, Source
 
@@ -128,11 +128,15 @@ class SourceWithCapturesSerializer(SourceSerializer):
         read_only_fields = fields
 
 
-class SourceWriteSerializer(WriteSerializer):
+class SourceWriteSerializer(SavedAsReference, WriteSerializer):
+    """A source, through ``claims.services.save_reference`` (``SavedAsReference``): one a public
+    claim cites is the editors' to change, and their change is a correction on each."""
+
     document_url = serializers.URLField(
         source="url", max_length=1000, required=False, allow_blank=True
     )
     outlet = serializers.PrimaryKeyRelatedField(queryset=Outlet.objects.all())
+    correction_note = correction_note_field()
 
     class Meta:
         model = Source
@@ -146,12 +150,5 @@ class SourceWriteSerializer(WriteSerializer):
             "language",
             "retrieved_on",
             "reliability",
+            "correction_note",
         ]
-
-    def create(self, validated_data: dict) -> Source:
-        return save_validated(Source(**validated_data))
-
-    def update(self, instance: Source, validated_data: dict) -> Source:
-        for field, value in validated_data.items():
-            setattr(instance, field, value)
-        return save_validated(instance)

@@ -52,7 +52,8 @@ class ClaimWriteSerializer(PartialDates, WriteSerializer):
         extra_kwargs = {"slug": {"required": False}}
 
     def validate_status(self, value: str) -> str:
-        if value in PUBLIC_STATUSES and not permissions.may_publish(self.context["request"].user):
+        user = self.context["request"].user
+        if value in PUBLIC_STATUSES and not permissions.can(user, permissions.PUBLISH_CLAIM, Claim):
             raise serializers.ValidationError(
                 "Your token may file drafts and claims in review only; an editor publishes."
             )
@@ -138,7 +139,9 @@ class StatementWriteSerializer(PartialDates, WriteSerializer):
         ]
 
     def validate_claim(self, claim: Claim) -> Claim:
-        if not permissions.may_change(self.context["request"].user, claim):
+        if not permissions.can(
+            self.context["request"].user, permissions.ADD, Statement(claim=claim)
+        ):
             raise serializers.ValidationError(
                 "This claim is public: a statement on it would be published at once, and your "
                 "token may not publish. File it on a draft, or ask an editor."
