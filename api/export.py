@@ -3,9 +3,10 @@
 The dataset a researcher cites: every public record in the ledger format (``claims.ledger``,
 ``claims/ledger/schema.json``), through the one visibility rule (``claims.visibility.public``),
 with the time it was generated. Streamed record by record, so its size does not matter. When the
-shared response cache is on (``RESPONSE_CACHE``), each version of the ledger is written once to
-the default storage and served from there until a write changes the public ledger (the global
-data stamp, ``claims.stamps``); otherwise every download is generated afresh.
+response cache is on (``RESPONSE_CACHE``), each version of the ledger is written once to the
+default storage and served from there until a write changes the public ledger (the global data
+version, read from the database: ``core.dataversions``); otherwise every download is generated
+afresh.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from django.views.decorators.csrf import csrf_exempt
 
 from claims.ledger.export import export_ledger, export_text
 from claims.stamps import GLOBAL
-from core import response_cache
+from core import dataversions, response_cache
 
 if TYPE_CHECKING:
     from django.http import HttpRequest, HttpResponse
@@ -39,14 +40,13 @@ def ledger(request: HttpRequest) -> HttpResponse:
         refused = JsonResponse({"detail": f'Method "{request.method}" not allowed.'}, status=405)
         refused["Allow"] = ", ".join(SAFE)
         return refused
-    stamps = response_cache.read([GLOBAL]) if response_cache.enabled() else None
-    if stamps is None:  # the cache off or unavailable: generated afresh
+    if not response_cache.enabled():
         response = StreamingHttpResponse(
             export_ledger(scope="public", generated_at=timezone.now()), content_type=CONTENT_TYPE
         )
     else:
-        [stamp] = stamps
-        path = f"exports/ledger-{stamp}.json"
+        epoch, version = dataversions.read([GLOBAL])
+        path = f"exports/ledger-{epoch}-{version}.json"
         if not default_storage.exists(path):
             text = export_text(scope="public", generated_at=timezone.now())
             default_storage.save(path, ContentFile(text.encode()))

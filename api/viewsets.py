@@ -39,9 +39,9 @@ class ConditionalMixin:
     lists), 304 for a matching ``If-None-Match``, 412 for a stale ``If-Match`` on a write.
 
     For the public, with the response cache on (``core.response_cache``), the digest is the
-    version of the data the answer shows (``claims.stamps``): once the request is
-    authenticated, throttled and its format negotiated, a matching ``If-None-Match`` is a 304 and
-    a cached answer is served, before the view runs a query."""
+    version of the data the answer shows (``claims.stamps``, read from the database in one
+    query): once the request is authenticated, throttled and its format negotiated, a matching
+    ``If-None-Match`` is a 304 and a cached answer is served, before the view runs a query."""
 
     # A claim's detail and history are keyed on the claim's own data version.
     per_claim_actions = frozenset({"retrieve", "history"})

@@ -22,7 +22,7 @@ class ClaimsConfig(AppConfig):
 
         consequences.connect()  # what every domain write implies (claims.consequences)
 
-        stamps.connect()  # the response cache's data versions, bumped by every domain write
+        post_migrate.connect(stamps.install_triggers, sender=self)  # data versions' triggers
 
         # Keeps the Reporter and Editor groups in step with the installed apps' permissions.
         post_migrate.connect(_sync_roles, sender=self)

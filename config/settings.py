@@ -283,12 +283,11 @@ CACHES = {
 }
 # Several deployments (staging and production) may share one Redis: give each its own prefix.
 CACHES["default"]["KEY_PREFIX"] = env_str("CACHE_KEY_PREFIX", "contested")
-# The response cache (core/response_cache.py, claims/stamps.py): rendered answers to anonymous
-# GETs, keyed on data versions that every committed domain write bumps. On by default only with
-# Redis: with memory local to each worker, a write in one would leave the others' versions stale.
+# The response cache (core/response_cache.py): rendered answers to anonymous GETs, keyed on data
+# versions that the database's triggers bump with every committed domain write
+# (core/dataversions.py, claims/stamps.py). On by default with Redis (shared by every worker).
 RESPONSE_CACHE = env_bool("RESPONSE_CACHE", bool(REDIS_URL))
-# How long a version and a stored answer live at most: the bound on how long a write that
-# bypasses the models' signals (a queryset's bulk writes, raw SQL) can go unseen.
+# How long a stored answer lives at most (only memory: a version change makes it unreachable).
 RESPONSE_CACHE_SECONDS = env_int("RESPONSE_CACHE_SECONDS", 600)
 
 # 9. Contested ------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.dataversions import DataVersion  # noqa: F401 - its table, with its triggers' code
 from core.text import PlainTextModel
 
 

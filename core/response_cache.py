@@ -1,7 +1,8 @@
-"""The response cache: rendered answers to anonymous GETs, keyed on data versions (stamps).
+"""The response cache: rendered answers to anonymous GETs, keyed on data versions.
 
 One set of rules for both faces (``website.http.public_page`` and ``api.viewsets``); what a write
-changes, and so which stamps it bumps, is the domain's to say (``claims.stamps``).
+changes, and so which versions it bumps, is the domain's to say (``claims.stamps``), and the
+database bumps them, with the write (``core.dataversions``).
 
 - **Only the public.** A request is answered from the cache, or has its answer stored, only if
   it is a GET or HEAD with no ``Authorization`` header and no signed-in user: a token holder's
@@ -9,23 +10,24 @@ changes, and so which stamps it bumps, is the domain's to say (``claims.stamps``
   never touch it.
 - **Only a plain 200.** An answer is stored only if it is a 200, not streamed, sets no cookie,
   used no CSRF token, wrote nothing to the session and does not say ``private`` or ``no-store``.
-- **The key** is a digest of the stamps' values (read *before* the view's first query, so what
-  is stored is never older than its key), the absolute URL (scheme, host, path and query), the
-  negotiated media type, the active language and ``Accept-Language``.
-- **The digest is the ETag.** A matching ``If-None-Match`` is answered 304 from the stamps alone,
-  before the view runs a query.
+- **The key** is a digest of the versions' committed values, read from the database in one
+  query *before* the view's first query (so what is stored is never older than its key), the
+  absolute URL (scheme, host, path and query), the negotiated media type, the active language
+  and ``Accept-Language``.
+- **The digest is the ETag.** A matching ``If-None-Match`` is answered 304 from the versions
+  alone: that one query, before the view runs any other.
 
-Stamps and stored answers live in the default cache (Redis with ``REDIS_URL``, shared by every
-worker) for ``RESPONSE_CACHE_SECONDS`` at most; a stamp missing from the cache (first use,
-eviction, a flush) comes back as a new random value, so nothing stale can match it. The cache is
-on when ``settings.RESPONSE_CACHE`` is (by default, with ``REDIS_URL``).
+The cache never decides what is public: it only holds rendered answers, under keys no one asks
+for once the database's versions move on, for ``RESPONSE_CACHE_SECONDS`` at most. Losing it (a
+flush, an eviction, Redis down) costs speed, never correctness: while it is down or hung every
+answer is computed (``shielded``). The cache is on when ``settings.RESPONSE_CACHE`` is (by
+default, with ``REDIS_URL``).
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
-import secrets
 import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -36,8 +38,11 @@ from django.http import HttpResponse, HttpResponseNotModified
 from django.utils.http import parse_etags
 from django.utils.translation import get_language
 
+from core import dataversions
+from core.dataversions import EPOCH
+
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable
+    from collections.abc import Callable
 
 logger = logging.getLogger(__name__)
 
@@ -110,37 +115,6 @@ def required[T](operation: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         raise Unavailable from error
 
 
-# Stamps -----------------------------------------------------------------------------------------
-
-
-def _fresh() -> int:
-    return secrets.randbits(62) or 1
-
-
-def read(keys: list[str]) -> list[int] | None:
-    """The current value of each stamp; a new random one for a stamp the cache does not hold;
-    ``None`` if the cache is unavailable."""
-    return shielded(None, _read, keys)
-
-
-def _read(keys: list[str]) -> list[int]:
-    found = cache.get_many(keys)
-    missing = [key for key in keys if key not in found]
-    if missing:
-        for key in missing:
-            cache.add(key, _fresh(), lifetime())
-        found |= cache.get_many(missing)
-    # Still missing (the cache refused it): a value nothing was ever stored under.
-    return [found.get(key) or _fresh() for key in keys]
-
-
-def bump(keys: Iterable[str]) -> None:
-    """Give each stamp a new random value: every answer keyed on the old one is unreachable."""
-    keys = set(keys)
-    if keys:
-        cache.set_many({key: _fresh() for key in keys}, lifetime())
-
-
 # Requests and answers -----------------------------------------------------------------------------
 
 
@@ -172,11 +146,10 @@ def variant(request: Any, stamps: list[str] | None, *, media_type: str = "") -> 
     answer it (cache off, not a GET or HEAD, not anonymous, no stamps for the resource)."""
     if not stamps or not enabled() or request.method not in SAFE or not is_anonymous(request):
         return None
-    values = read(stamps)
-    if values is None:
-        return None  # the cache is unavailable: served the ordinary way
+    values = dataversions.read(stamps)
     material = "\n".join(
         [
+            EPOCH,
             *stamps,
             *map(str, values),
             request.build_absolute_uri(),

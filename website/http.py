@@ -42,8 +42,9 @@ def public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
     content security policy that keeps the page to our own host, and an ETag:
 
     - for the public, with the response cache on (``core.response_cache``): the version of the
-      data the page shows, so a matching ``If-None-Match`` is a 304 without a query, and a
-      rendered page is served from the shared cache until a write changes that version;
+      data the page shows, read from the database in one query (``core.dataversions``), so a
+      matching ``If-None-Match`` is a 304 after that query alone, and a rendered page is served
+      from the shared cache until a write changes that version;
     - otherwise (a signed-in member of staff, who may be previewing a draft; the cache off): a
       digest of the rendered page, and a 304 when the browser already holds it."""
 

@@ -1,7 +1,9 @@
 """The response cache switched on (``settings.RESPONSE_CACHE``), in a memory cache of its own per
-test, and readers of both faces. Tests here run inside a transaction that never commits, so a
-write bumps the data versions only inside ``committed()`` (``transaction.on_commit`` runs then),
-as it would on a real commit."""
+test, and readers of both faces. Tests here run inside a transaction that never commits: on
+PostgreSQL the data versions' triggers are deferred to the commit, so a write bumps them when
+``committed()`` ends (``SET CONSTRAINTS ALL IMMEDIATE`` runs them then, and the
+``transaction.on_commit`` hooks run too), as it would on a real commit. On SQLite they run with
+each statement."""
 
 from __future__ import annotations
 
@@ -9,10 +11,9 @@ import contextlib
 import uuid
 
 import pytest
+from django.db import connection
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
-
-from claims import stamps
 
 
 @pytest.fixture(autouse=True)
@@ -29,6 +30,21 @@ def response_cache(settings):
     settings.REST_FRAMEWORK = rest
 
 
+def run_deferred_triggers() -> None:
+    """What a commit runs of the deferred triggers (PostgreSQL), without committing."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+
+
+@pytest.fixture
+def ledger(ledger):
+    """The shared story, as committed before the test reads it (its versions bumped)."""
+    run_deferred_triggers()
+    return ledger
+
+
 @pytest.fixture
 def committed(django_capture_on_commit_callbacks):
     """``with committed(): <write>``: the write's on-commit hooks run, as after a real commit.
@@ -36,9 +52,9 @@ def committed(django_capture_on_commit_callbacks):
 
     @contextlib.contextmanager
     def commit():
-        stamps._pending.reset()
         with django_capture_on_commit_callbacks(execute=True):
             yield
+            run_deferred_triggers()
 
     return commit
 
