@@ -16,7 +16,10 @@ query never stores an answer older than its key (``core.response_cache``).
   INITIALLY DEFERRED FOR EACH ROW`` per table, so the bumps run at commit: the version rows are
   locked only from then until the commit ends, not for the whole transaction. Each bump takes the
   ``global`` row first and the others in key order, so writers always lock version rows in the
-  same order and cannot deadlock on them. ``TRUNCATE`` has a statement trigger of its own.
+  same order and cannot deadlock on them. A constant key (``global``, ``shared``) is bumped once
+  per transaction (a transaction-local setting remembers it): one version change per commit is
+  all a reader can see, and a bulk write of thousands of rows would otherwise update one row
+  thousands of times. ``TRUNCATE`` has a statement trigger of its own.
 - **SQLite**: one ``AFTER`` trigger per table and event; SQLite has one writer at a time.
 - **Both**: ``INSERT … ON CONFLICT (key) DO UPDATE SET value = value + 1``. A key seen for the
   first time starts at a random value, so a database created anew (a test run, a flush) never
@@ -35,6 +38,7 @@ query never stores an answer older than its key (``core.response_cache``).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -48,6 +52,8 @@ if TYPE_CHECKING:
 TABLE = "core_dataversion"
 EPOCH = "epoch"
 PREFIX = "dv_"  # every trigger and function this module installs is named so
+GLOBAL_SQL = "'global'"  # the key every write bumps, first
+_CONSTANT = re.compile(r"^'[^']*'$")
 
 
 class DataVersion(models.Model):
@@ -119,24 +125,58 @@ def _changed(vendor: str, q, columns: Iterable[str]) -> str:
     return " OR ".join(f"OLD.{q(c)} {differs} NEW.{q(c)}" for c in columns) or "FALSE"
 
 
-def statements(vendor: str, q, rule: Rule, event: str) -> list[str]:
-    """What one row's ``event`` (INSERT, UPDATE, DELETE) runs, in order: ``global`` first."""
+def _groups(vendor: str, q, rule: Rule, event: str) -> list[tuple[list[str], str]]:
+    """What one row's ``event`` (INSERT, UPDATE, DELETE) bumps, in order, as (keys, condition)
+    pairs: ``global`` first, alone."""
     rows = {"INSERT": ["NEW"], "DELETE": ["OLD"], "UPDATE": ["NEW", "OLD"]}[event]
     changed = _changed(vendor, q, rule.columns) if event == "UPDATE" else ""
-    keys = [k.format(row=row) for row in rows for k in rule.keys]
-    wide = [k.format(row=row) for row in rows for k in rule.wide_keys]
-    first = [k for k in keys if k == "'global'"]
-    rest = [k for k in keys if k != "'global'"]
-    out = [_bump(vendor, first, changed)] if first else []
+    keys = list(dict.fromkeys(k.format(row=row) for row in rows for k in rule.keys))
+    wide = list(dict.fromkeys(k.format(row=row) for row in rows for k in rule.wide_keys))
+    first = [k for k in keys if k == GLOBAL_SQL]
+    rest = [k for k in keys if k != GLOBAL_SQL]
+    out = [(first, changed)] if first else []
     if event == "UPDATE" and rule.narrow:
-        if rest:
-            out.append(_bump(vendor, rest, changed))
-        wider = [c for c in rule.columns if c not in rule.narrow]
-        if wide:
-            out.append(_bump(vendor, wide, _changed(vendor, q, wider)))
-    elif rest or wide:
-        out.append(_bump(vendor, rest + wide, changed))
+        out.append((rest, changed))
+        out.append((wide, _changed(vendor, q, [c for c in rule.columns if c not in rule.narrow])))
+    else:
+        out.append((rest + wide, changed))
+    return [(group, where) for group, where in out if group]
+
+
+def statements(vendor: str, q, rule: Rule, event: str) -> list[str]:
+    """SQLite: the upserts one row's ``event`` runs."""
+    return [_bump(vendor, group, where) for group, where in _groups(vendor, q, rule, event)]
+
+
+def _once(key: str) -> str:
+    """PostgreSQL: the transaction-local setting that says a constant key is bumped already."""
+    return "dv." + "".join(c if c.isalnum() else "_" for c in key.strip("'"))
+
+
+def _pg_statements(q, rule: Rule, event: str) -> list[str]:
+    """PostgreSQL: the same upserts, but a constant key (``global``, ``shared``) is bumped once
+    per transaction: a bulk write of 10,000 rows would otherwise update one row 10,000 times in
+    one transaction, each time behind a longer chain of its dead versions."""
+    out = []
+    for group, where in _groups("postgresql", q, rule, event):
+        rowwise = [k for k in group if not _CONSTANT.match(k)]
+        for key in (k for k in group if _CONSTANT.match(k)):
+            condition = f"current_setting('{_once(key)}', true) IS DISTINCT FROM 'y'"
+            if where:
+                condition += f" AND ({where})"
+            out.append(
+                f"IF {condition} THEN\n      {_bump('postgresql', [key])};\n"
+                f"      PERFORM set_config('{_once(key)}', 'y', true);\n    END IF"
+            )
+        if rowwise:
+            out.append(_bump("postgresql", rowwise, where))
     return out
+
+
+def forget_bumps_sql(keys: Iterable[str]) -> list[str]:
+    """PostgreSQL: forget that these constant keys were bumped in this transaction (tests that
+    emulate several commits in one transaction)."""
+    return [f"SELECT set_config('{_once(f"'{k}'")}', '', true)" for k in keys]
 
 
 def _name(rule: Rule, suffix: str = "") -> str:
@@ -160,7 +200,7 @@ def _postgresql(q, rule: Rule, truncate_function: str | None) -> list[str]:
     function = q(_name(rule))
     branches = []
     for event in ("INSERT", "UPDATE", "DELETE"):
-        body = ";\n    ".join(statements("postgresql", q, rule, event))
+        body = ";\n    ".join(_pg_statements(q, rule, event))
         branches.append(f"TG_OP = '{event}' THEN\n    {body};")
     body = "IF " + "\n  ELSIF ".join(branches) + "\n  END IF;"
     trigger, table = q(_name(rule)), q(rule.table)
