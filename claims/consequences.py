@@ -19,7 +19,7 @@ claim's actors and sources hidden and its history without the move. For the same
 proxy's save is sent again as its concrete model's (``_as_concrete``), so what listens to the
 concrete model — the history — records it too.
 
-**When it is derived.** Inside ``batch()`` (the services, the admin's claim page, an import), once,
+**When it is derived.** Inside ``batch()`` (every service, ``one_write``; an import), once,
 when the outermost batch ends: still inside the write's transaction, so what is derived commits
 or rolls back with the write, and a bulk write costs one recomputation per row touched, not one
 per statement. A write outside any batch (a factory in a test, the shell) is derived right after
@@ -35,8 +35,9 @@ the codebase does not make them on these models outside this module and ``claims
 
 from __future__ import annotations
 
+import functools
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -94,6 +95,17 @@ def batch() -> Iterator[None]:
         _state.depth -= 1
     if _state.depth == 0:
         _flush()
+
+
+def one_write[**P, R](func: Callable[P, R]) -> Callable[P, R]:
+    """A service: one transaction, and what it implies derived once at its end (``batch``)."""
+
+    @functools.wraps(func)
+    def write(*args: P.args, **kwargs: P.kwargs) -> R:
+        with transaction.atomic(), batch():
+            return func(*args, **kwargs)
+
+    return write
 
 
 def _flush() -> None:

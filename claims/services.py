@@ -23,7 +23,6 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone, translation
 
@@ -31,6 +30,7 @@ from actors.models import Actor
 from sources.models import Outlet, Source
 
 from . import permissions
+from .consequences import one_write
 from .models import (
     Citation,
     Claim,
@@ -93,7 +93,7 @@ def _move(claim: Claim, status: str, *, by: User, reason: str) -> Claim:
     return claim
 
 
-@transaction.atomic
+@one_write
 def submit_for_review(*, claim: Claim, by: User, reason: str = "") -> Claim:
     """Draft → in review: the claim joins the editors' queue, which shows who sent it, when, and
     the claim's note for the editor."""
@@ -103,14 +103,14 @@ def submit_for_review(*, claim: Claim, by: User, reason: str = "") -> Claim:
     return _move(claim, Status.IN_REVIEW, by=by, reason=reason or "Submitted for review")
 
 
-@transaction.atomic
+@one_write
 def return_to_draft(*, claim: Claim, by: User, reason: str = "") -> Claim:
     """In review → draft: back to the reporter, with the reason recorded."""
     check(by, permissions.RETURN, claim)
     return _move(claim, Status.DRAFT, by=by, reason=reason or "Returned to draft")
 
 
-@transaction.atomic
+@one_write
 def publish(*, claim: Claim, by: User, reason: str = "") -> Claim:
     """In review → published, recording who published it and when (``published_at``)."""
     check(by, permissions.PUBLISH_CLAIM, claim)
@@ -118,7 +118,7 @@ def publish(*, claim: Claim, by: User, reason: str = "") -> Claim:
     return _move(claim, Status.PUBLISHED, by=by, reason=reason or "Published")
 
 
-@transaction.atomic
+@one_write
 def publish_now(*, claim: Claim, by: User, reason: str = "") -> Claim:
     """Draft or in review → published, in one step for an editor: a draft passes through review
     (both moves are in its history), as if the editor had pressed both buttons."""
@@ -128,7 +128,7 @@ def publish_now(*, claim: Claim, by: User, reason: str = "") -> Claim:
     return publish(claim=claim, by=by, reason=reason)
 
 
-@transaction.atomic
+@one_write
 def withdraw(*, claim: Claim, by: User, reason: str) -> Claim:
     """Published → withdrawn. ``reason`` is public: the claim's page keeps it."""
     check(by, permissions.WITHDRAW, claim)
@@ -181,7 +181,7 @@ def _differences(obj: Claim | Statement, saved: Claim | Statement) -> list[str]:
     ]
 
 
-@transaction.atomic
+@one_write
 def record_correction(
     *, claim: Claim, by: User, note: str, changed: list[str]
 ) -> Correction | None:
@@ -202,7 +202,7 @@ def record_correction(
     return correction
 
 
-@transaction.atomic
+@one_write
 def create_claim(*, claim: Claim, by: User, reason: str = "") -> Claim:
     """A new claim is a draft or in review; only an editor files one straight as published."""
     check(by, ADD, Claim)
@@ -217,7 +217,7 @@ def create_claim(*, claim: Claim, by: User, reason: str = "") -> Claim:
     return claim
 
 
-@transaction.atomic
+@one_write
 def create_statement(*, statement: Statement, by: User, reason: str = "") -> Statement:
     """A new statement; on a published or withdrawn claim, only an editor adds one."""
     check(by, ADD, statement)
@@ -254,7 +254,7 @@ def _correct(
     return record_correction(claim=claim, by=by, note=note, changed=labels)
 
 
-@transaction.atomic
+@one_write
 def edit_claim(
     *,
     claim: Claim,
@@ -287,7 +287,7 @@ def edit_claim(
     return _correct(claim=claim, by=by, note=correction_note, labels=labels, pending=pending)
 
 
-@transaction.atomic
+@one_write
 def edit_statement(
     *,
     statement: Statement,
@@ -335,7 +335,7 @@ def _check_write(record: Model, by: User) -> Model | None:
     return saved
 
 
-@transaction.atomic
+@one_write
 def save_record(
     *, record: Citation | ClaimRelation | RequestForComment, by: User, reason: str = ""
 ) -> None:
@@ -349,7 +349,7 @@ def save_record(
     record.save()
 
 
-@transaction.atomic
+@one_write
 def delete_record(*, record: Attached, by: User, reason: str = "") -> None:
     """Delete a statement, a citation, a relation between claims or a request for comment,
     under the same rules as ``save_record``."""
@@ -436,7 +436,7 @@ def correct_claims_showing(
     ]
 
 
-@transaction.atomic
+@one_write
 def save_reference(
     *, record: Model, by: User, reason: str = "", correction_note: str = ""
 ) -> list[Correction]:
@@ -458,7 +458,7 @@ def save_reference(
     )
 
 
-@transaction.atomic
+@one_write
 def delete_reference(
     *, record: Model, by: User, reason: str = "", correction_note: str = ""
 ) -> None:
@@ -478,7 +478,7 @@ def delete_reference(
         record_correction(claim=claim, by=by, note=note, changed=labels)
 
 
-@transaction.atomic
+@one_write
 def replace_citations(
     *,
     statement: Statement,
