@@ -12,6 +12,7 @@ from actors.models import Actor, ActorAlias, ActorRelation
 from . import translations
 from .dates import WrittenDatesForm
 from .history import HistoryAdmin, ReasonForm
+from .shared import SharedInline, SharedRecordAdmin
 
 
 class _ActorForm(WrittenDatesForm, ReasonForm):
@@ -29,12 +30,12 @@ class ActorRelationForm(RelationForm, ReasonForm):
     pass
 
 
-class AliasInline(admin.TabularInline):
+class AliasInline(SharedInline, admin.TabularInline):
     model = ActorAlias
     extra = 1
 
 
-class RelationInline(admin.TabularInline):
+class RelationInline(SharedInline, admin.TabularInline):
     model = ActorRelation
     form = RelationForm
     fk_name = "subject"
@@ -55,7 +56,7 @@ class RelationInline(admin.TabularInline):
 
 
 @admin.register(Actor)
-class ActorAdmin(HistoryAdmin):
+class ActorAdmin(SharedRecordAdmin, HistoryAdmin):
     form = ActorForm
     list_display = ["name", "kind", "country", "aliases_display"]
     list_filter = ["kind", "country"]
@@ -125,7 +126,7 @@ class ActorAdmin(HistoryAdmin):
 
 
 @admin.register(ActorRelation)
-class ActorRelationAdmin(HistoryAdmin):
+class ActorRelationAdmin(SharedRecordAdmin, HistoryAdmin):
     form = ActorRelationForm
     list_display = ["subject", "kind", "object", "start_on", "end_on", "source"]
     list_filter = ["kind"]

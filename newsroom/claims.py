@@ -38,6 +38,7 @@ from .inlines import (
     StatementInline,
 )
 from .page_errors import error_summary, note_needed_by_rows
+from .shared import SharedRecordAdmin
 
 if TYPE_CHECKING:
     from django.db.models import QuerySet
@@ -448,7 +449,10 @@ class CorrectionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Topic)
-class TopicAdmin(admin.ModelAdmin):
+class TopicAdmin(SharedRecordAdmin, admin.ModelAdmin):
+    """Topics: one a public claim is filed under is the editors' to change
+    (``newsroom.shared``)."""
+
     form = translations.with_translations(forms.ModelForm, Topic)
     fieldsets = [(None, {"fields": ["name", "slug", "language"]}), translations.fieldset(Topic)]
     list_display = ["name", "slug"]

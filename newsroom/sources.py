@@ -8,10 +8,12 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
+from claims import permissions
 from sources.models import Capture, CaptureOutcome, CaptureReason, LinkStatus, Outlet, Source
 from sources.tasks import enqueue_capture
 
 from .history import HistoryAdmin
+from .shared import SharedRecordAdmin
 
 if TYPE_CHECKING:
     from django.db.models import QuerySet
@@ -21,7 +23,7 @@ CAPTURES_SHOWN = 20
 
 
 @admin.register(Outlet)
-class OutletAdmin(HistoryAdmin):
+class OutletAdmin(SharedRecordAdmin, HistoryAdmin):
     list_display = ["name", "kind", "country", "default_reliability"]
     list_filter = ["kind", "default_reliability"]
     search_fields = ["name", "website"]
@@ -46,7 +48,7 @@ class AttentionFilter(admin.SimpleListFilter):
 
 
 @admin.register(Source)
-class SourceAdmin(HistoryAdmin):
+class SourceAdmin(SharedRecordAdmin, HistoryAdmin):
     list_display = [
         "title",
         "outlet",
@@ -152,20 +154,32 @@ class SourceAdmin(HistoryAdmin):
 
     @admin.action(description=_("Capture again now"), permissions=["change"])
     def capture_again(self, request: HttpRequest, queryset: QuerySet[Source]) -> None:
-        count = 0
-        for pk in queryset.exclude(url="").values_list("pk", flat=True):
-            enqueue_capture(pk, CaptureReason.BY_HAND)
+        """Queue a capture of each selected source the user may capture again
+        (``claims.permissions``, ``recapture``): a reporter's, only of sources no public claim
+        cites and not flagged "changed" (a capture by hand clears the flag: an editor's call)."""
+        count, refused = 0, []
+        for source in queryset.exclude(url="").order_by("pk"):
+            reason = permissions.why_not(request.user, permissions.RECAPTURE, source)
+            if reason is not None:
+                refused.append(reason)
+                continue
+            enqueue_capture(source.pk, CaptureReason.BY_HAND)
             count += 1
-        self.message_user(
-            request,
-            ngettext(
-                "Queued %(count)d capture; it appears on the source's page when done.",
-                "Queued %(count)d captures; they appear on each source's page when done.",
-                count,
+        if count or not refused:
+            self.message_user(
+                request,
+                ngettext(
+                    "Queued %(count)d capture; it appears on the source's page when done.",
+                    "Queued %(count)d captures; they appear on each source's page when done.",
+                    count,
+                )
+                % {"count": count},
+                messages.SUCCESS,
             )
-            % {"count": count},
-            messages.SUCCESS,
-        )
+        for reason in refused:
+            self.message_user(
+                request, gettext("Not captured: %(reason)s") % {"reason": reason}, messages.WARNING
+            )
 
     def save_model(self, request: HttpRequest, obj: Source, form: Any, change: bool) -> None:
         if "title" in form.changed_data:

@@ -152,7 +152,7 @@ def load_ledger(
     report.file_errors = check_format(bundle)
     if report.file_errors:
         return report
-    if publish and not permissions.may_publish(by):
+    if publish and not permissions.can(by, permissions.PUBLISH_CLAIM, Claim):
         report.file_errors.append("You may not publish: import the claims as drafts.")
         return report
     try:
@@ -262,7 +262,11 @@ class _Loader:
         return obj
 
     def reference(self, obj: Model) -> None:
-        services.save_reference(record=obj, by=self.by, reason=self.reason)
+        # Who may (a record a public page shows is the editors'), and an editor's change to one
+        # that public claims show corrected on each of them, with the import's note.
+        services.save_reference(
+            record=obj, by=self.by, reason=self.reason, correction_note=self.note
+        )
 
     def attached(self, obj: Model) -> None:
         services.save_record(record=obj, by=self.by, reason=self.reason)
