@@ -289,7 +289,8 @@ def relations(claim: Claim, to: Links) -> list[dict[str, Any]]:
 
 
 def claim_detail(found: Claim, to: Links) -> dict[str, Any]:
-    """``ClaimDetailSerializer``'s fields, from a claim loaded by ``claims.selectors.claim_details``."""
+    """``ClaimDetailSerializer``'s fields, from a claim loaded by
+    ``claims.selectors.claim_details``."""
     data = claim(found, to)
     said = chronological(found.statements.all())  # whatever order they were loaded in
     data["withdrawn_at"] = to.datetime(found.withdrawn_at)
