@@ -39,6 +39,7 @@ query never stores an answer older than its key (``core.response_cache``).
 from __future__ import annotations
 
 import re
+import secrets
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -247,11 +248,12 @@ def install(rules: Iterable[Rule], truncate_keys: Iterable[str] = (), using: str
     with transaction.atomic(using=using), connection.cursor() as cursor:
         for statement in trigger_sql(connection, rules, truncate_keys):
             cursor.execute(statement)
-        start = _start(connection.vendor)
+        # The new epoch is drawn here, not in SQL: SQLite's modulo (``_start``) is a "%", which
+        # Django's query logging (DEBUG) reads as a placeholder beside parameters.
         cursor.execute(
-            f'INSERT INTO {TABLE} ("key", "value") SELECT %s, {start} '
+            f'INSERT INTO {TABLE} ("key", "value") SELECT %s, %s '
             f'WHERE TRUE ON CONFLICT ("key") DO UPDATE SET "value" = excluded."value"',
-            [EPOCH],
+            [EPOCH, secrets.randbelow(2**62)],
         )
 
 
