@@ -15,10 +15,10 @@ neither as it is saved nor as the change would leave it:
 - a claim with a public page (published or withdrawn), and what hangs off one: its statements,
   their citations, its relations to other public claims, a settled request for comment on it
   (``claims.visibility.is_public_record``);
-- a **shared record** that public pages show (``shows_publicly``): a source a public claim cites
-  (the stored ``Source.is_public``), the outlet of such a source, an actor a public claim
-  references (the stored ``Actor.is_public``) with its aliases, a relation between two such
-  actors, a topic of a public claim.
+- a **shared record** that public pages show: a source a public claim cites, the outlet of
+  such a source, an actor a public claim references with its aliases, a relation between two
+  such actors, a topic of a published claim — as ``claims.visibility`` says
+  (``is_public_record``, on its querysets: the rule of what is public is written there only).
 
 A reporter may still add shared records, and change those no public page shows (a source only
 drafts cite). An editor's change to a shared record that public claims show is a correction of
@@ -72,7 +72,6 @@ from sources.models import LinkStatus, Outlet, Source
 
 from .models import Claim, Topic
 from .visibility import is_public_record
-from .vocabulary import PUBLIC_STATUSES
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
@@ -146,7 +145,7 @@ def why_not(user: User | None, action: str, record: Any) -> str | None:
             return None
         if action == DELETE and isinstance(instance, Claim) and is_public_record(instance):
             return "A public claim is withdrawn, never deleted."
-        if shows_publicly(instance):
+        if is_public_record(instance):
             return _public_refusal(instance)
         return None
     if action in (SUBMIT, RETURN):
@@ -165,7 +164,7 @@ def why_not(user: User | None, action: str, record: Any) -> str | None:
                 f"Source “{instance}” changed since it was captured: only an editor captures it "
                 "again, which clears the flag once the change is looked at."
             )
-        if shows_publicly(instance):
+        if is_public_record(instance):
             return _public_refusal(instance)
         return None
     if action == CLEAR_CHANGED:
@@ -210,43 +209,6 @@ def describe(record: Any) -> str:
     return f"{kind} “{record}”"
 
 
-# What the public sees -------------------------------------------------------------------------
-
-
-def shows_publicly(record: Any) -> bool:
-    """Whether a public page shows this row: a public claim or what hangs off one
-    (``claims.visibility.is_public_record``), or a shared record a public claim shows. Reads
-    the stored ``is_public`` of sources and actors (kept by ``claims.derived``)."""
-    if isinstance(record, Source):
-        return record.pk is not None and _stored_public(Source, record.pk)
-    if isinstance(record, Actor):
-        return record.pk is not None and _stored_public(Actor, record.pk)
-    if isinstance(record, Outlet):
-        return (
-            record.pk is not None and Source.objects.filter(outlet=record, is_public=True).exists()
-        )
-    if isinstance(record, ActorAlias):
-        return record.actor_id is not None and _stored_public(Actor, record.actor_id)
-    if isinstance(record, ActorRelation):
-        return (
-            record.subject_id is not None
-            and record.object_id is not None
-            and Actor.objects.filter(pk__in={record.subject_id, record.object_id}, is_public=True)
-            .values("pk")
-            .count()
-            == len({record.subject_id, record.object_id})
-        )
-    if isinstance(record, Topic):
-        return record.pk is not None and record.claims.filter(status__in=PUBLIC_STATUSES).exists()
-    return is_public_record(record)
-
-
-def _stored_public(model: type[Source] | type[Actor], pk: int) -> bool:
-    # Read from the database: an instance in memory may be older than the write that made it
-    # public.
-    return model.objects.filter(pk=pk, is_public=True).exists()
-
-
 # The rules as older callers ask them (the claim's admin pages, its forms and inlines) -------------
 
 
@@ -259,7 +221,9 @@ def may_change(user: User | None, record: Any) -> bool:
     """The publication half of ``can(user, "change", record)`` (the model permission is checked
     by the caller): whether a public page shows ``record``, for a user who may not publish.
     Ask it with the record as saved and again as the change would leave it."""
-    return user is not None and user.is_active and (may_publish(user) or not shows_publicly(record))
+    return (
+        user is not None and user.is_active and (may_publish(user) or not is_public_record(record))
+    )
 
 
 def check_may_change(user: User | None, record: Any) -> None:

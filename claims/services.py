@@ -41,7 +41,8 @@ from .models import (
     Topic,
 )
 from .permissions import ADD, CHANGE, DELETE, EDITOR_ONLY_FIELDS, check, check_editor_only
-from .vocabulary import PUBLIC_STATUSES, Outcome, Status
+from .visibility import is_public_record, public
+from .vocabulary import Status
 
 if TYPE_CHECKING:
     from django.db.models import Model, QuerySet
@@ -378,27 +379,23 @@ NEWSROOM_ONLY = frozenset(
 
 
 def claims_showing(record: Model) -> QuerySet[Claim]:
-    """The public claims whose pages show a shared record: those citing a source (or a source of
-    an outlet), quoting an actor (as speaker, or as the party spoken for) or showing its settled
-    request for comment, or filed under a topic. An alias or a relation between actors shows on
-    actors' pages, not on claims'."""
-    public = Claim.objects.filter(status__in=PUBLIC_STATUSES)
-    if isinstance(record, Source):
-        found = public.filter(statements__citations__source=record)
-    elif isinstance(record, Outlet):
-        found = public.filter(statements__citations__source__outlet=record)
-    elif isinstance(record, Actor):
-        settled = RequestForComment.objects.filter(actor=record).exclude(outcome=Outcome.PENDING)
-        found = public.filter(
-            Q(statements__actor=record)
-            | Q(statements__on_behalf_of=record)
-            | Q(pk__in=settled.values("claim"))
-        )
-    elif isinstance(record, Topic):
-        found = public.filter(topics=record)
-    else:
+    """The public claims whose pages show a shared record (``claims.visibility``, its querysets):
+    those citing a source (or a source of an outlet), quoting an actor (as speaker, or as the
+    party spoken for) or showing its settled request for comment, or filed under a topic. An
+    alias or a relation between actors shows on actors' pages, not on claims'; a record the
+    public does not see shows on no page."""
+    if not isinstance(record, Source | Outlet | Actor | Topic) or not is_public_record(record):
         return Claim.objects.none()
-    return Claim.objects.filter(pk__in=found.values("pk")).order_by("pk")
+    if isinstance(record, Source | Outlet):
+        by = "source" if isinstance(record, Source) else "source__outlet"
+        shown = Q(pk__in=public.citations().filter(**{by: record}).values("statement__claim"))
+    elif isinstance(record, Actor):
+        quoted = public.statements().filter(Q(actor=record) | Q(on_behalf_of=record))
+        asked = public.requests_for_comment().filter(actor=record)
+        shown = Q(pk__in=quoted.values("claim")) | Q(pk__in=asked.values("claim"))
+    else:
+        shown = Q(topics=record)
+    return public.claims().filter(shown).distinct().order_by("pk")
 
 
 def shared_labels(saved: Model, record: Model) -> list[str]:
@@ -414,11 +411,15 @@ def shared_labels(saved: Model, record: Model) -> list[str]:
         return [f"{permissions.describe(saved)}: {field.verbose_name}" for field in changed]
 
 
-def generated_note(saved: Model, labels: list[str]) -> str:
-    """The public note when the editor gave none: what changed, in a sentence."""
+def generated_note(saved: Model, labels: list[str], *, removed: bool = False) -> str:
+    """The public note when the editor gave none: what changed (or that it was removed), in a
+    sentence."""
     what = permissions.describe(saved)
+    subject = f"{what[0].upper()}{what[1:]}, which this claim shows,"
+    if removed:
+        return f"{subject} was removed."
     fields = ", ".join(label.removeprefix(f"{what}: ") for label in labels)
-    return f"{what[0].upper()}{what[1:]}, which this claim shows, was corrected: {fields}."
+    return f"{subject} was corrected: {fields}."
 
 
 def correct_claims_showing(
@@ -471,9 +472,7 @@ def delete_reference(
     _record(record, by=by, reason=reason or correction_note or "Deleted")
     record.delete()
     labels = [f"{permissions.describe(saved)}: removed"]
-    note = correction_note.strip() or generated_note(saved, labels).replace(
-        "was corrected: removed", "was removed"
-    )
+    note = correction_note.strip() or generated_note(saved, labels, removed=True)
     for claim in showing:
         record_correction(claim=claim, by=by, note=note, changed=labels)
 

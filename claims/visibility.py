@@ -14,8 +14,9 @@ An actor that only relations reference is not public: relations are entered free
 drafting, so letting them confer visibility would leak a draft's actors.
 
 Each rule is written twice, side by side: as a queryset (``public.actors()``), for reads, and
-for one loaded row (``is_public_record``), for the write rules in ``claims.permissions``. The
-tests check that the two agree for every model.
+for one loaded row (``is_public_record``), for the write rules in ``claims.permissions``. For
+the shared records (outlets, sources, actors, their aliases and relations, topics) the row rule
+asks the queryset itself. The tests check that the two agree for every model.
 
 Newsroom staff who may preview (``claims.permissions.may_preview``) see every row:
 ``visible_to(user)`` gives them ``PREVIEW`` and everyone else ``public``.
@@ -29,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 
-from actors.models import Actor, ActorRelation
+from actors.models import Actor, ActorAlias, ActorRelation
 from sources.models import Capture, Outlet, Source
 
 from .models import Citation, Claim, ClaimRelation, RequestForComment, Statement, Topic
@@ -198,10 +199,13 @@ def visible_to(user: User) -> Visibility:
 
 
 def is_public_record(record: Any) -> bool:
-    """Whether the public sees this row of the newsroom's claims, as the querysets above say:
-    a claim with a public page, or a statement, citation, settled request for comment or
-    relation between public claims hanging off one. For the write rules: what the public sees is
-    the editors' to change."""
+    """Whether the public sees this row, as the querysets above say — saved, or unsaved as a
+    write would leave it: a claim with a public page, or a statement, citation, settled request
+    for comment or relation between public claims hanging off one; or a shared record a public
+    page shows (a source, its outlet, an actor, its aliases, a relation between two public
+    actors, a topic), read from the querysets (the stored ``is_public`` of sources and actors:
+    an instance in memory may be older than the write that made it public). For the write
+    rules: what the public sees is the editors' to change."""
     if isinstance(record, Claim):
         return record.status in PUBLIC_STATUSES
     if isinstance(record, Statement):
@@ -221,4 +225,17 @@ def is_public_record(record: Any) -> bool:
             and record.outcome != Outcome.PENDING
             and is_public_record(record.claim)
         )
+    if isinstance(record, ActorAlias):
+        return public.actors().filter(pk=record.actor_id).exists()
+    if isinstance(record, ActorRelation):
+        ends = {record.subject_id, record.object_id}
+        return None not in ends and public.actors().filter(pk__in=ends).count() == len(ends)
+    for model, seen in (
+        (Source, public.sources),
+        (Outlet, public.outlets),
+        (Actor, public.actors),
+        (Topic, public.topics),
+    ):
+        if isinstance(record, model):
+            return record.pk is not None and seen().filter(pk=record.pk).exists()
     raise TypeError(f"No publication rule for {type(record).__name__}.")

@@ -6,11 +6,13 @@ import datetime
 
 import pytest
 
-from claims.models import Citation, Claim, ClaimRelation, RequestForComment, Statement
+from actors.models import Actor, ActorAlias, ActorRelation
+from claims.models import Citation, Claim, ClaimRelation, RequestForComment, Statement, Topic
 from claims.visibility import cited_publicly, is_public_record, public
 from claims.vocabulary import Outcome, Status
-from sources.models import Source
+from sources.models import Outlet, Source
 from tests.factories import (
+    ActorAliasFactory,
     ActorFactory,
     ActorRelationFactory,
     CitationFactory,
@@ -167,8 +169,9 @@ def test_overdue_lists_pending_requests_past_their_deadline():
 
 
 def test_the_row_rule_and_the_querysets_agree(ledger):
-    """``is_public_record`` (one loaded row, for the write rules) says what the querysets say,
-    row by row; and the stored ``Source.is_public`` is the rule ``cited_publicly()``."""
+    """``is_public_record`` (one loaded row, for the write rules, shared records included) says
+    what the querysets say, row by row; and the stored ``Source.is_public`` is the rule
+    ``cited_publicly()``."""
     withdrawn = ClaimFactory(
         published=True,
         status=Status.WITHDRAWN,
@@ -176,17 +179,27 @@ def test_the_row_rule_and_the_querysets_agree(ledger):
         withdrawal_reason="Misread.",
     )
     CitationFactory(statement=StatementFactory(claim=withdrawn))
+    withdrawn.topics.add(TopicFactory(name="A topic only a withdrawn claim has"))  # not listed
     ClaimRelationFactory(from_claim=ledger["published"], to_claim=withdrawn)
     ClaimRelationFactory(from_claim=ledger["published"], to_claim=ledger["draft"])
     for claim in (ledger["published"], ledger["draft"]):
         for outcome in (Outcome.PENDING, Outcome.DECLINED):
             RequestForCommentFactory(claim=claim, outcome=outcome)
+    for name in ("pub", "draft"):
+        ActorRelationFactory(subject=ledger[f"{name}_speaker"], object=ledger[f"{name}_party"])
+        ActorAliasFactory(actor=ledger[f"{name}_speaker"])
     querysets = {
         Claim: public.claims(),
         Statement: public.statements(),
         Citation: public.citations(),
         ClaimRelation: public.claim_relations(),
         RequestForComment: public.requests_for_comment(),
+        Source: public.sources(),
+        Outlet: public.outlets(),
+        Actor: public.actors(),
+        ActorAlias: ActorAlias.objects.filter(actor__in=public.actors()),
+        ActorRelation: public.actor_relations(),
+        Topic: public.topics(),
     }
     for model, seen in querysets.items():
         rows = list(model.objects.all())
