@@ -11,7 +11,6 @@ from rest_framework import serializers
 from actors.models import Actor, ActorRelation
 from claims.visibility import Visibility
 
-from .errors import PolicyMixin
 from .filters import ActorFilter
 from .serializers.actors import (
     ActorSerializer,
@@ -27,7 +26,7 @@ def relations_seen(seen: Visibility) -> QuerySet[ActorRelation]:
     return seen.actor_relations().select_related("subject", "object", "source__outlet")
 
 
-class ActorViewSet(PolicyMixin, WritableViewSet):
+class ActorViewSet(WritableViewSet):
     """People, armed groups, states and other actors that public claims reference."""
 
     filterset_class = ActorFilter

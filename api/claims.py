@@ -19,7 +19,7 @@ from rest_framework.decorators import action
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
-from claims import linked_data, permissions, selectors, services
+from claims import linked_data, selectors, services
 from claims.concurrency import StaleEdit
 from claims.filters import CLAIM_ORDERINGS, ClaimFilter
 from claims.models import Claim
@@ -60,17 +60,7 @@ def rows_with_topics(rows: list[dict], seen: Visibility) -> list[reading.ClaimRo
 MOVES = frozenset({"submit", "publish", "withdraw", "return_to_draft"})
 
 
-class PublicationRulesMixin:
-    """Who may change what: ``claims.permissions.may_change``, as in the admin."""
-
-    request: Any
-
-    def check_may_change(self, instance: Any) -> None:
-        if not permissions.may_change(self.request.user, instance):
-            raise exceptions.PermissionDenied(permissions.PUBLIC_RECORD_REFUSAL)
-
-
-class ClaimViewSet(PublicationRulesMixin, WritableViewSet):
+class ClaimViewSet(WritableViewSet):
     """Published claims. A claim's detail nests its statements (with actors and cited sources),
     each party's current position, its rival and related claims and the outcome of requests for
     comment."""

@@ -5,14 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import models
 from rest_framework import exceptions, serializers
-
-from claims import permissions
 
 VIA_API = "Via the API"
 
@@ -27,16 +23,3 @@ def as_api_errors() -> Iterator[None]:
         raise serializers.ValidationError(serializers.as_serializer_error(exc)) from exc
     except DjangoPermissionDenied as exc:
         raise exceptions.PermissionDenied(str(exc) or None) from exc
-
-
-class PolicyMixin:
-    """A resource whose writes ask ``claims.permissions`` (the one policy) before the body is
-    read: a row the user may not change is a 403 saying why. The save path asks again, with
-    the row as the write would leave it (``claims.services``)."""
-
-    request: Any
-
-    def check_may_change(self, instance: models.Model) -> None:
-        reason = permissions.why_not(self.request.user, permissions.CHANGE, instance)
-        if reason is not None:
-            raise exceptions.PermissionDenied(reason)

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 from actors.models import ActorRelation
 from claims.models import ClaimRelation, RequestForComment, Topic
 
-from .errors import PolicyMixin
 from .serializers.records import (
     ActorRelationDetailSerializer,
     ActorRelationWriteSerializer,
@@ -28,7 +27,7 @@ if TYPE_CHECKING:
     from rest_framework import serializers
 
 
-class TopicViewSet(PolicyMixin, WritableViewSet):
+class TopicViewSet(WritableViewSet):
     """Topics of published claims (a newsroom token sees every topic)."""
 
     detail_serializer_class = TopicDetailSerializer
@@ -42,7 +41,7 @@ class TopicViewSet(PolicyMixin, WritableViewSet):
         return TopicWriteSerializer if self.action in WRITES else TopicDetailSerializer
 
 
-class ActorRelationViewSet(PolicyMixin, WritableViewSet):
+class ActorRelationViewSet(WritableViewSet):
     """Relations between two actors the reader sees: spokesperson of, member of, allied with…
     The document establishing one is given only if the reader sees it too."""
 
@@ -61,7 +60,7 @@ class ActorRelationViewSet(PolicyMixin, WritableViewSet):
         )
 
 
-class ClaimRelationViewSet(PolicyMixin, WritableViewSet):
+class ClaimRelationViewSet(WritableViewSet):
     """Relations between two claims the reader sees: contradicts, supports, related to. A
     relation between public claims is the editors' to change."""
 
@@ -79,7 +78,7 @@ class ClaimRelationViewSet(PolicyMixin, WritableViewSet):
         )
 
 
-class RequestForCommentViewSet(PolicyMixin, WritableViewSet):
+class RequestForCommentViewSet(WritableViewSet):
     """Requests for comment: the public sees settled ones on public claims ("did not respond by
     …"); a newsroom token sees every settled one. Pending requests, the contact and the notes stay
     in the newsroom; a token may file and settle them."""

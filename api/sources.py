@@ -9,7 +9,6 @@ from rest_framework import serializers
 
 from sources.models import CaptureOutcome, Outlet, Source
 
-from .errors import PolicyMixin
 from .filters import SourceFilter
 from .serializers.records import OutletWriteSerializer
 from .serializers.sources import (
@@ -26,7 +25,7 @@ if TYPE_CHECKING:
 CAPTURES_SHOWN = 10
 
 
-class OutletViewSet(PolicyMixin, WritableViewSet):
+class OutletViewSet(WritableViewSet):
     """Publishers of the sources that public claims cite (a newsroom token sees every outlet).
     Outlets have no public page."""
 
@@ -41,7 +40,7 @@ class OutletViewSet(PolicyMixin, WritableViewSet):
         return OutletWriteSerializer if self.action in WRITES else OutletSerializer
 
 
-class SourceViewSet(PolicyMixin, WritableViewSet):
+class SourceViewSet(WritableViewSet):
     """Documents that report the statements on public claims, each with its outlet."""
 
     filterset_class = SourceFilter

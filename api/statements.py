@@ -11,7 +11,7 @@ from rest_framework.renderers import JSONRenderer
 from claims.concurrency import StaleEdit
 from claims.models import Statement
 
-from .claims import PublicationRulesMixin, csv_aware_list, wants_csv
+from .claims import csv_aware_list, wants_csv
 from .filters import StatementFilter
 from .renderers import FlatCSVRenderer
 from .serializers.claims import StatementCSVSerializer, StatementListSerializer
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from django.db.models import QuerySet
 
 
-class StatementViewSet(PublicationRulesMixin, WritableViewSet):
+class StatementViewSet(WritableViewSet):
     """Statements on published claims, each with its actor and the sources that report it."""
 
     filterset_class = StatementFilter

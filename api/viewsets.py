@@ -9,10 +9,11 @@ from typing import TYPE_CHECKING, Any
 
 from django.db import models, transaction
 from django.utils.cache import patch_vary_headers
-from rest_framework import mixins, serializers, status, viewsets
+from rest_framework import exceptions, mixins, serializers, status, viewsets
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
+from claims import permissions
 from claims.stamps import GLOBAL, SHARED, claim_stamp
 from claims.visibility import Visibility, visible_to
 from core import response_cache
@@ -112,7 +113,7 @@ class PublicViewSet(
     @cached_property
     def seen(self) -> Visibility:
         """What this request reads: what the public sees, or, for a token whose user may
-        preview drafts in the admin (``claims.permissions.may_preview``), drafts too — so a
+        preview drafts in the admin (``claims.permissions``, "preview"), drafts too — so a
         tool can read back what it filed. ``claims.visibility.visible_to`` decides."""
         return visible_to(self.request.user)
 
@@ -217,5 +218,9 @@ class WritableViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, PublicVi
             model._base_manager.select_for_update().filter(pk=self.kwargs["pk"]).first()
 
     def check_may_change(self, instance: models.Model) -> None:
-        """Refuse a change the user may not make; the claims' resources apply
-        ``claims.permissions.may_change``."""
+        """Refuse, before the body is read, a change the one policy refuses
+        (``claims.permissions``: a row a public page shows is the editors'): a 403 saying why.
+        The services ask again, with the row as the write would leave it."""
+        reason = permissions.why_not(self.request.user, permissions.CHANGE, instance)
+        if reason is not None:
+            raise exceptions.PermissionDenied(reason)

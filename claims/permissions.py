@@ -209,26 +209,7 @@ def describe(record: Any) -> str:
     return f"{kind} “{record}”"
 
 
-# The rules as older callers ask them (the claim's admin pages, its forms and inlines) -------------
-
-
-def may_publish(user: User | None) -> bool:
-    """Publish, withdraw, set a verdict, and change what the public sees."""
-    return can(user, PUBLISH_CLAIM, Claim)
-
-
-def may_change(user: User | None, record: Any) -> bool:
-    """The publication half of ``can(user, "change", record)`` (the model permission is checked
-    by the caller): whether a public page shows ``record``, for a user who may not publish.
-    Ask it with the record as saved and again as the change would leave it."""
-    return (
-        user is not None and user.is_active and (may_publish(user) or not is_public_record(record))
-    )
-
-
-def check_may_change(user: User | None, record: Any) -> None:
-    if not may_change(user, record):
-        raise PermissionDenied(_public_refusal(record))
+# Editor-only fields -----------------------------------------------------------------------------
 
 
 def editor_only_changes(user: User | None, changed: Iterable[str]) -> list[str]:
@@ -241,8 +222,3 @@ def editor_only_changes(user: User | None, changed: Iterable[str]) -> list[str]:
 def check_editor_only(user: User | None, changed: Iterable[str]) -> None:
     if refused := editor_only_changes(user, changed):
         raise PermissionDenied(f"Only an editor may set {', '.join(refused)}.")
-
-
-def may_preview(user: User | None) -> bool:
-    """Newsroom staff may open a draft's page to check it before publishing."""
-    return can(user, PREVIEW, Claim)

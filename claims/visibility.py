@@ -18,7 +18,8 @@ for one loaded row (``is_public_record``), for the write rules in ``claims.permi
 the shared records (outlets, sources, actors, their aliases and relations, topics) the row rule
 asks the queryset itself. The tests check that the two agree for every model.
 
-Newsroom staff who may preview (``claims.permissions.may_preview``) see every row:
+Newsroom staff who may preview (``claims.permissions.can(user, "preview", Claim)``) see
+every row:
 ``visible_to(user)`` gives them ``PREVIEW`` and everyone else ``public``.
 """
 
@@ -190,9 +191,10 @@ PREVIEW = Visibility(preview=True)
 def visible_to(user: User) -> Visibility:
     """What ``user`` sees on a page: everything for newsroom staff who may preview, else what
     the public sees."""
-    from .permissions import may_preview
+    from .permissions import PREVIEW as MAY_PREVIEW
+    from .permissions import can
 
-    return PREVIEW if may_preview(user) else public
+    return PREVIEW if can(user, MAY_PREVIEW, Claim) else public
 
 
 # One loaded row ----------------------------------------------------------------------------------

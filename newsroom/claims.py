@@ -142,12 +142,12 @@ class ClaimAdmin(NoLostEditsAdmin, nested_admin.NestedModelAdmin):
 
     def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
         fields = list(super().get_readonly_fields(request, obj))
-        if not permissions.may_publish(request.user):
+        if not permissions.can(request.user, permissions.SET_VERDICT, Claim):
             fields += permissions.EDITOR_ONLY_FIELDS
         return fields
 
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        if obj is not None and not permissions.may_change(request.user, obj):
+        if obj is not None and not permissions.can(request.user, permissions.CHANGE, obj):
             return False
         return super().has_change_permission(request, obj)
 
@@ -175,7 +175,7 @@ class ClaimAdmin(NoLostEditsAdmin, nested_admin.NestedModelAdmin):
         return super().has_delete_permission(request, obj)
 
     def has_publish_permission(self, request: HttpRequest) -> bool:
-        return permissions.may_publish(request.user)
+        return permissions.can(request.user, permissions.PUBLISH_CLAIM, Claim)
 
     @admin.display(description=_("contested"))
     def contested_display(self, obj: Claim) -> str:
@@ -257,7 +257,7 @@ class ClaimAdmin(NoLostEditsAdmin, nested_admin.NestedModelAdmin):
     def workflow_moves(self, request: HttpRequest, obj: Claim | None) -> list[tuple[str, str]]:
         if obj is None:
             return []
-        editor = permissions.may_publish(request.user)
+        editor = permissions.can(request.user, permissions.PUBLISH_CLAIM, obj)
         moves = {
             Status.IN_REVIEW: ("submit_for_review", gettext("Submit for review"), True),
             Status.PUBLISHED: ("publish", gettext("Publish"), editor),

@@ -119,15 +119,16 @@ class StatementAdminForm(CorrectionNoteMixin, StatementForm):
 
 def guarded(form_class: type[forms.ModelForm], user: Any, field: str | None) -> type:
     """``form_class`` refusing a change that would leave the record part of what the public sees
-    when ``user`` may not change that (``claims.permissions.may_change``), naming ``field``:
-    a reporter cannot attach a citation, a statement or a relation to a public claim."""
+    when the one policy refuses it (``claims.permissions``, the record as the form would leave
+    it), naming ``field`` (or the form): a reporter cannot attach a citation, a statement or a
+    relation to a public claim, nor relate two public actors."""
 
     class GuardedForm(form_class):
         def _post_clean(self) -> None:
             super()._post_clean()
-            if not permissions.may_change(user, self.instance):
-                name = field if field in self.fields else None
-                self.add_error(name, permissions.PUBLIC_RECORD_REFUSAL)
+            action = permissions.ADD if self.instance._state.adding else permissions.CHANGE
+            if (reason := permissions.why_not(user, action, self.instance)) is not None:
+                self.add_error(field if field in self.fields else None, reason)
 
     GuardedForm.__name__ = form_class.__name__
     return GuardedForm

@@ -27,6 +27,7 @@ from claims import permissions
 from claims.ledger.files import MAX_BYTES, read_upload
 from claims.ledger.load import load_ledger
 from claims.ledger.sheets import template
+from claims.models import Claim
 from core import response_cache
 
 if TYPE_CHECKING:
@@ -78,7 +79,7 @@ def import_view(request: HttpRequest, admin_site: Any) -> HttpResponse:
     except response_cache.Unavailable:
         messages.error(request, CACHE_DOWN)
         form = UploadForm()
-        if not permissions.may_publish(request.user):
+        if not permissions.can(request.user, permissions.PUBLISH_CLAIM, Claim):
             del form.fields["publish"]
         context = {
             **admin_site.each_context(request),
@@ -94,7 +95,7 @@ def import_view(request: HttpRequest, admin_site: Any) -> HttpResponse:
 def _import_view(request: HttpRequest, admin_site: Any) -> HttpResponse:
     if not request.user.has_perm("claims.add_claim"):
         raise PermissionDenied
-    may_publish = permissions.may_publish(request.user)
+    may_publish = permissions.can(request.user, permissions.PUBLISH_CLAIM, Claim)
     context: dict[str, Any] = {
         **admin_site.each_context(request),
         "title": gettext("Import claims"),

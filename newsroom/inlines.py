@@ -21,10 +21,10 @@ if TYPE_CHECKING:
 
 class PublicClaimIsTheEditorsInline:
     """A reporter sees a public claim's statements, citations, relations and requests for
-    comment but changes none (``claims.permissions.may_change`` on the record they hang off)."""
+    comment but changes none (``claims.permissions.can`` on the record they hang off)."""
 
     def _may_write(self, request: HttpRequest, obj: Any) -> bool:
-        return obj is None or permissions.may_change(request.user, obj)
+        return obj is None or permissions.can(request.user, permissions.CHANGE, obj)
 
     def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return self._may_write(request, obj) and super().has_add_permission(request, obj)

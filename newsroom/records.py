@@ -1,6 +1,6 @@
 """The standalone pages of what hangs off a claim: statements, citations, relations between
 claims, requests for comment. Each writes through the workflow's services and opens view-only on
-a record the user may not change (``claims.permissions.may_change``)."""
+a record the user may not change (``claims.permissions.can``)."""
 
 from __future__ import annotations
 
@@ -36,19 +36,19 @@ if TYPE_CHECKING:
 
 class PublicRecordAdmin(HistoryAdmin):
     """A standalone page of a record that hangs off a claim. Who may change what is
-    ``claims.permissions.may_change``: the page opens view-only on a record the user may not
+    ``claims.permissions.can``: the page opens view-only on a record the user may not
     change, and a form that would attach it to a public claim is refused, naming ``anchor``.
     Saves and deletions go through ``claims.services``."""
 
     anchor: str | None = None
 
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        if obj is not None and not permissions.may_change(request.user, obj):
+        if obj is not None and not permissions.can(request.user, permissions.CHANGE, obj):
             return False
         return super().has_change_permission(request, obj)
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        if obj is not None and not permissions.may_change(request.user, obj):
+        if obj is not None and not permissions.can(request.user, permissions.DELETE, obj):
             return False
         return super().has_delete_permission(request, obj)
 

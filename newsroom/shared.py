@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from claims import permissions, services
 from claims.permissions import ADD, CHANGE, DELETE
 
+from .forms import guarded
 from .history import REASON_FIELD, form_reason
 
 if TYPE_CHECKING:
@@ -50,21 +51,6 @@ def with_correction_note(form_class: type[forms.ModelForm]) -> type[forms.ModelF
     return SharedRecordForm
 
 
-def guarded(form_class: type[forms.ModelForm], user: Any) -> type[forms.ModelForm]:
-    """``form_class`` refusing a write that the policy refuses for the record as the form would
-    leave it (a relation between two public actors, for a reporter)."""
-
-    class GuardedForm(form_class):
-        def _post_clean(self) -> None:
-            super()._post_clean()
-            action = ADD if self.instance._state.adding else CHANGE
-            if (reason := permissions.why_not(user, action, self.instance)) is not None:
-                self.add_error(None, reason)
-
-    GuardedForm.__name__ = form_class.__name__
-    return GuardedForm
-
-
 class SharedRecordAdmin:
     """Mix into a shared record's ``ModelAdmin``, before it."""
 
@@ -83,7 +69,7 @@ class SharedRecordAdmin:
 
     def get_form(self, request: HttpRequest, obj: Any = None, change: bool = False, **kwargs: Any):
         form = super().get_form(request, obj, change=change, **kwargs)
-        return guarded(form, request.user)
+        return guarded(form, request.user, None)
 
     def get_fieldsets(self, request: HttpRequest, obj: Any = None) -> list[Any]:
         fieldsets = list(super().get_fieldsets(request, obj))
