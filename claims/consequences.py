@@ -116,8 +116,9 @@ def _flush() -> None:
 
 def derive(touched: Touched) -> None:
     """Bring everything ``touched`` implies up to date."""
-    touched.claims.discard(None)  # type: ignore[arg-type]
-    if published := touched.published - {None}:  # type: ignore[operator]
+    for ids in vars(touched).values():
+        ids.discard(None)  # a row's empty foreign key, or a column new rows had no value in
+    if published := touched.published:
         statements = Statement.objects.filter(claim__in=published)
         for actor, on_behalf_of in statements.values_list("actor_id", "on_behalf_of_id"):
             touched.actors |= {actor, on_behalf_of}
@@ -132,13 +133,13 @@ def derive(touched: Touched) -> None:
     derived.refresh_claims(touched.claims)
     derived.refresh_actors(touched.actors)
     derived.refresh_sources(touched.sources)
-    if named := touched.named - {None}:  # type: ignore[operator]
+    if named := touched.named:
         touched.search |= set(
             Statement.objects.filter(Q(actor__in=named) | Q(on_behalf_of__in=named))
             .values_list("claim_id", flat=True)
             .distinct()
         )
-    search.refresh_search_documents(touched.search - {None})  # type: ignore[operator]
+    search.refresh_search_documents(touched.search)
     if touched.captures:
         from sources.tasks import enqueue_capture
 
@@ -208,9 +209,6 @@ def _noted(instance: Any, *, deleted: bool = False, raw: bool = False) -> None:
         instance.saved_url = instance.url
         if not (raw or deleted) and instance.url and instance.url != saved_url:
             t.captures.add(instance.pk)
-    t.actors.discard(None)  # type: ignore[arg-type]
-    t.sources.discard(None)  # type: ignore[arg-type]
-    t.claims.discard(None)  # type: ignore[arg-type]
 
 
 def _domain(sender: Any) -> bool:
@@ -237,7 +235,7 @@ def _deleted(sender: Any, instance: Any, **kwargs: Any) -> None:
     if _state.depth == 0:
         # The facts now; the search documents once the cascade's rows are gone.
         touched, _state.touched = _state.touched, Touched()
-        claims, touched.search = touched.search - {None}, set()  # type: ignore[operator]
+        claims, touched.search = touched.search - {None}, set()
         derive(touched)
         if claims:
             transaction.on_commit(lambda: search.refresh_search_documents(claims))

@@ -378,13 +378,20 @@ NEWSROOM_ONLY = frozenset(
 )
 
 
+def corrects_claims(record: Model) -> bool:
+    """Whether a change to this shared record is a correction of public claims: it is one that
+    claims' pages show (a source, an outlet, an actor, a topic) and the public sees it. Cheap:
+    the stored facts, not the claims (``claims_showing`` finds those, for the write)."""
+    return isinstance(record, Source | Outlet | Actor | Topic) and is_public_record(record)
+
+
 def claims_showing(record: Model) -> QuerySet[Claim]:
     """The public claims whose pages show a shared record (``claims.visibility``, its querysets):
     those citing a source (or a source of an outlet), quoting an actor (as speaker, or as the
     party spoken for) or showing its settled request for comment, or filed under a topic. An
     alias or a relation between actors shows on actors' pages, not on claims'; a record the
     public does not see shows on no page."""
-    if not isinstance(record, Source | Outlet | Actor | Topic) or not is_public_record(record):
+    if not corrects_claims(record):
         return Claim.objects.none()
     if isinstance(record, Source | Outlet):
         by = "source" if isinstance(record, Source) else "source__outlet"

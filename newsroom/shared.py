@@ -80,7 +80,7 @@ class SharedRecordAdmin:
         if (
             obj is not None
             and permissions.can(request.user, CHANGE, obj)
-            and services.claims_showing(obj).exists()
+            and services.corrects_claims(obj)
         ):
             fieldsets.append((_("Correction"), {"fields": [CORRECTION_NOTE]}))
         return fieldsets

@@ -11,12 +11,11 @@ import contextlib
 import uuid
 
 import pytest
-from django.db import connection
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from claims import stamps
-from core import dataversions
+from tests.cache.throwaway_redis import ThrowawayRedis
+from tests.commits import run_deferred_triggers
 
 
 @pytest.fixture(autouse=True)
@@ -33,15 +32,13 @@ def response_cache(settings):
     settings.REST_FRAMEWORK = rest
 
 
-def run_deferred_triggers() -> None:
-    """What a commit runs of the deferred triggers (PostgreSQL), without committing."""
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
-            # The next "commit" bumps global and shared again, as a new transaction would.
-            for statement in dataversions.forget_bumps_sql([stamps.GLOBAL, stamps.SHARED]):
-                cursor.execute(statement)
+@pytest.fixture
+def redis():
+    """A Redis of the test's own, to stop, freeze and start again (``throwaway_redis``)."""
+    server = ThrowawayRedis()
+    server.start()
+    yield server
+    server.stop()
 
 
 @pytest.fixture

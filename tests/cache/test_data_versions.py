@@ -6,7 +6,6 @@ as published once it returns."""
 
 from __future__ import annotations
 
-import pytest
 from django.apps import apps
 from django.core.management import call_command
 from django.db import connection
@@ -16,8 +15,7 @@ from claims import services, stamps
 from claims.models import Claim, Statement
 from config.settings import redis_cache
 from core import dataversions, response_cache
-from tests.cache.conftest import run_deferred_triggers
-from tests.cache.throwaway_redis import ThrowawayRedis
+from tests.commits import run_deferred_triggers
 
 
 def versions(*keys: str) -> dict[str, int]:
@@ -184,14 +182,6 @@ def test_a_write_made_under_another_cache_prefix_is_served_at_once(
     again = reader.get("/claims/", headers={"if-none-match": listed["ETag"]})
     assert again.status_code == 200
     assert ledger.rival.text not in again.content.decode()
-
-
-@pytest.fixture
-def redis():
-    server = ThrowawayRedis()
-    server.start()
-    yield server
-    server.stop()
 
 
 def test_a_claim_withdrawn_while_redis_is_down_is_never_served_as_published(

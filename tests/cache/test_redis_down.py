@@ -14,17 +14,8 @@ from django.urls import reverse
 from claims.models import Claim, Statement
 from config.settings import redis_cache
 from core import response_cache
-from tests.cache.throwaway_redis import ThrowawayRedis
 
 IMPORT_PAGE = reverse("admin:ledger_import")
-
-
-@pytest.fixture
-def redis():
-    server = ThrowawayRedis()
-    server.start()
-    yield server
-    server.stop()
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ from django.urls import reverse
 from claims import services
 from claims.models import Claim
 from core import response_cache
-from tests.cache.conftest import run_deferred_triggers
+from tests.commits import run_deferred_triggers
 from tests.factories import ClaimFactory, StatementFactory
 from tests.ledger import SECRET
 
