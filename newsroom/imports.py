@@ -78,32 +78,29 @@ def import_view(request: HttpRequest, admin_site: Any) -> HttpResponse:
         return _import_view(request, admin_site)
     except response_cache.Unavailable:
         messages.error(request, CACHE_DOWN)
-        form = UploadForm()
-        if not permissions.can(request.user, permissions.PUBLISH_CLAIM, Claim):
-            del form.fields["publish"]
-        context = {
-            **admin_site.each_context(request),
-            "title": gettext("Import claims"),
-            "kinds": KINDS,
-            "form": form,
-        }
+        context = _page(request, admin_site) | {"form": _form(request)}
         response = TemplateResponse(request, "admin/ledger_import.html", context, status=503)
         response["Retry-After"] = str(RETRY_SECONDS)
         return response
 
 
+def _page(request: HttpRequest, admin_site: Any) -> dict[str, Any]:
+    return {**admin_site.each_context(request), "title": gettext("Import claims"), "kinds": KINDS}
+
+
+def _form(request: HttpRequest, *args: Any) -> UploadForm:
+    """The upload form; its "publish" box only for someone who may publish."""
+    form = UploadForm(*args)
+    if not permissions.can(request.user, permissions.PUBLISH_CLAIM, Claim):
+        del form.fields["publish"]
+    return form
+
+
 def _import_view(request: HttpRequest, admin_site: Any) -> HttpResponse:
     if not request.user.has_perm("claims.add_claim"):
         raise PermissionDenied
-    may_publish = permissions.can(request.user, permissions.PUBLISH_CLAIM, Claim)
-    context: dict[str, Any] = {
-        **admin_site.each_context(request),
-        "title": gettext("Import claims"),
-        "kinds": KINDS,
-    }
-    form = UploadForm()
-    if not may_publish:
-        del form.fields["publish"]
+    context = _page(request, admin_site)
+    form = _form(request)
     if request.method == "POST" and "_import" in request.POST:
         key = _key(request, request.POST.get("token", ""))
         waiting = response_cache.required(cache.get, key)
@@ -124,9 +121,7 @@ def _import_view(request: HttpRequest, admin_site: Any) -> HttpResponse:
             return redirect(reverse("admin:claims_claim_changelist"))
         context |= {"report": report, "form": form}
     elif request.method == "POST":
-        form = UploadForm(request.POST, request.FILES)
-        if not may_publish:
-            del form.fields["publish"]
+        form = _form(request, request.POST, request.FILES)
         if form.is_valid():
             upload = form.cleaned_data["file"]
             content = upload.read()
