@@ -49,21 +49,28 @@ class VersionedForm(ReasonForm):
         return cleaned
 
 
+def correction_note_field(help_text: str) -> forms.CharField:
+    """The public correction note's box, as every newsroom page shows it."""
+    return forms.CharField(
+        label=_("Correction note"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=help_text,
+    )
+
+
 class CorrectionNoteMixin(forms.ModelForm):
     """Asks for the public correction note when a public claim's substance changes.
 
     ``was_public`` is read when the form is built, before the form's values reach the
     instance."""
 
-    correction_note = forms.CharField(
-        label=_("Correction note"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_(
+    correction_note = correction_note_field(
+        _(
             "Public. Required when you change the claim, its verdict or reasoning, or a "
             "statement's stance or quote, once the claim is published: say what was corrected "
             "and why."
-        ),
+        )
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from claims import permissions, services
 from claims.permissions import ADD, CHANGE, DELETE
 
-from .forms import guarded
+from .forms import correction_note_field, guarded
 from .history import REASON_FIELD, form_reason
 
 if TYPE_CHECKING:
@@ -36,15 +36,12 @@ def with_correction_note(form_class: type[forms.ModelForm]) -> type[forms.ModelF
     record and the user may change it (``SharedRecordAdmin.get_fieldsets``)."""
 
     class SharedRecordForm(form_class):
-        correction_note = forms.CharField(
-            label=_("Correction note"),
-            required=False,
-            widget=forms.Textarea(attrs={"rows": 2}),
-            help_text=_(
+        correction_note = correction_note_field(
+            _(
                 "Public claims show this record: your change is a correction on each of them. "
                 "Say what was corrected and why, for their public corrections log; left blank, "
                 "the note says which fields changed."
-            ),
+            )
         )
 
     SharedRecordForm.__name__ = form_class.__name__
