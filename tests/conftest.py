@@ -11,6 +11,14 @@ from tests.factories import UserFactory
 from tests.ledger import build_ledger
 
 
+@pytest.fixture(autouse=True)
+def _quick_password_hashing(settings):
+    """Hash the tests' passwords with a cheap hasher: the production hasher (PBKDF2, a third of
+    a second a password on purpose) is Django's, and each account made would pay it. The live
+    servers in tests/production keep the production settings."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def reader(client: Client) -> Client:
     """An anonymous member of the public."""
