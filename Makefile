@@ -86,6 +86,12 @@ bench: $(STAMP)
 	$(PY) manage.py migrate --noinput
 	$(PY) bench/run.py $(BENCH_ARGS)
 
+# The ledger import at a newsroom's size (not part of `make test`): a generated ledger imported,
+# exported and imported again on a scratch database named *bench*; records/s per step.
+.PHONY: bench-imports
+bench-imports: $(STAMP)
+	$(PY) bench/imports.py $(BENCH_ARGS)
+
 # Fault and load (not part of `make test`; root, Debian's postgresql-common): a throwaway
 # PostgreSQL cluster is restarted under load; see bench/README.md. FAULT_ARGS="--json f.json".
 .PHONY: fault

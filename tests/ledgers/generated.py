@@ -14,6 +14,9 @@ def _date(rng: random.Random) -> str:
 
 def generated_ledger(claims: int = 2000, *, most_statements: int = 2, seed: int = 7) -> dict:
     rng = random.Random(seed)  # noqa: S311 - synthetic data, seeded to repeat
+    # The shared records grow with the claims: 300 sources and 400 actors for 2,000 claims.
+    n_sources, n_actors = max(30, claims * 3 // 20), max(40, claims // 5)
+    speakers = n_actors * 19 // 20  # the rest speak on others' behalf
     outlets = [
         {
             "slug": f"outlet-{n}",
@@ -33,7 +36,7 @@ def generated_ledger(claims: int = 2000, *, most_statements: int = 2, seed: int 
             "published_on": f"2025-{n % 12 + 1:02d}-{n % 28 + 1:02d}",
             "language": rng.choice(["en", "fr", "ar"]),
         }
-        for n in range(300)
+        for n in range(n_sources)
     ]
     sources.append({"url": "", "title": "Communiqué lu à la radio", "outlet": "outlet-0"})
     actors = [
@@ -45,7 +48,7 @@ def generated_ledger(claims: int = 2000, *, most_statements: int = 2, seed: int 
             "founded_on": rng.choice([None, _date(rng)]),
             "aliases": [{"name": f"A{n}", "language": "fr"}] if n % 3 == 0 else [],
         }
-        for n in range(400)
+        for n in range(n_actors)
     ]
     relations = [
         {
@@ -55,7 +58,7 @@ def generated_ledger(claims: int = 2000, *, most_statements: int = 2, seed: int 
             "start_on": _date(rng),
             "source": sources[n]["url"],
         }
-        for n in range(0, 100, 2)
+        for n in range(0, min(100, n_sources, n_actors - 1), 2)
     ]
     topics = [{"slug": f"topic-{n}", "name": f"Topic {n}"} for n in range(15)]
     claim_records = []
@@ -64,8 +67,8 @@ def generated_ledger(claims: int = 2000, *, most_statements: int = 2, seed: int 
         for k in range(rng.randint(1, most_statements)):
             statements.append(
                 {
-                    "actor": f"actor-{rng.randrange(380)}",
-                    "on_behalf_of": rng.choice([None, f"actor-{rng.randrange(380, 400)}"]),
+                    "actor": f"actor-{rng.randrange(speakers)}",
+                    "on_behalf_of": rng.choice([None, f"actor-{rng.randrange(speakers, n_actors)}"]),
                     "stance": rng.choice(STANCES),
                     "stated_on": _date(rng),
                     "stated_on_is_report_date": rng.random() < 0.2,
@@ -75,7 +78,7 @@ def generated_ledger(claims: int = 2000, *, most_statements: int = 2, seed: int 
                     "is_interested_party": rng.random() < 0.5,
                     "citations": [
                         {
-                            "source": sources[rng.randrange(300)]["url"],
+                            "source": sources[rng.randrange(n_sources)]["url"],
                             "locator": f"para {k}",
                             "credibility": rng.randint(1, 6),
                         }
@@ -112,7 +115,7 @@ def generated_ledger(claims: int = 2000, *, most_statements: int = 2, seed: int 
     requests = [
         {
             "claim": f"claim-{n:05d}",
-            "actor": f"actor-{n % 400}",
+            "actor": f"actor-{n % n_actors}",
             "requested_on": "2025-10-01",
             "channel": "email",
             "deadline": "2025-10-05",

@@ -1,5 +1,6 @@
 """export → import into an empty database → export gives the same bytes, on the demo ledger and
-on a generated one of a few thousand claims; importing the same file twice changes nothing."""
+on a generated one (every field and precision); importing the same file twice changes nothing.
+The same round trip at 2,000 claims, timed, is ``make bench-imports`` (bench/imports.py)."""
 
 from __future__ import annotations
 
@@ -39,17 +40,16 @@ def test_the_published_demo_ledger_comes_back_byte_for_byte(importer):
     assert after == before
 
 
-# Three imports of ~6,000 records each, through the services: minutes, not seconds.
-@pytest.mark.timeout(1200)
-def test_a_generated_ledger_of_two_thousand_claims_comes_back_byte_for_byte(importer):
+def test_a_generated_ledger_comes_back_byte_for_byte(importer):
     report = load_ledger(
-        generated_ledger(2000, most_statements=1), by=importer, file_name="g.json", publish=True
+        generated_ledger(60, most_statements=2), by=importer, file_name="g.json", publish=True
     )
     assert report.ok, report.errors()[:5]
-    assert Claim.objects.count() == 2000
+    assert Claim.objects.count() == 60
     before, after = round_trip(importer)
     assert after == before
-    assert before.count('"status":"withdrawn"') > 100
+    statuses = {claim["status"] for claim in json.loads(before)["claims"]}
+    assert statuses == {"draft", "published", "withdrawn"}
 
 
 def test_the_same_file_twice_changes_nothing_the_second_time(importer):
