@@ -102,11 +102,11 @@ def _actors(n: int) -> list:
     return actors
 
 
-def test_the_query_count_is_the_same_for_one_actor_and_twenty_five(api, db):
+def test_the_query_count_is_the_same_for_one_actor_and_three(api, db):
     _actors(1)
     one = count_queries(api, URL)
-    _actors(24)
-    assert len(api.get(URL).json()["results"]) == 25
+    _actors(2)
+    assert len(api.get(URL).json()["results"]) == 3
     # 1: actors; 2: aliases; 3 and 4: public relations from and to them.
     assert count_queries(api, URL) == one == 4
 
@@ -115,10 +115,10 @@ def test_the_detail_query_count_is_flat(api, db):
     [actor] = _actors(1)
     one = count_queries(api, f"{URL}{actor.pk}/")
     claim = actor.statements.first().claim
-    for _ in range(24):
+    for _ in range(2):
         other = ActorFactory()
         StatementFactory(claim=claim, actor=other)
         ActorRelationFactory(subject=other, object=actor, kind="member_of")
         ActorAliasFactory(actor=actor)
-    assert len(api.get(f"{URL}{actor.pk}/").json()["relations"]) == 24
+    assert len(api.get(f"{URL}{actor.pk}/").json()["relations"]) == 2
     assert count_queries(api, f"{URL}{actor.pk}/") == one

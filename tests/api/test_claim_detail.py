@@ -100,10 +100,10 @@ def _claim_with(n: int):
     return claim
 
 
-def test_the_query_count_is_the_same_for_one_statement_and_twenty_five(api, db):
+def test_the_query_count_is_the_same_for_one_statement_and_three(api, db):
     one = count_queries(api, url(_claim_with(1)))
-    many = _claim_with(25)
-    assert len(api.get(url(many)).json()["statements"]) == 25
+    many = _claim_with(3)
+    assert len(api.get(url(many)).json()["statements"]) == 3
     # The claim; its topics; statements with actors; their citations with sources and outlets;
     # relations from and to it; requests for comment with actors.
     assert count_queries(api, url(many)) == one == 7
@@ -195,7 +195,7 @@ def test_a_drafts_history_answers_like_a_missing_claim(api, ledger):
 def test_the_history_query_count_does_not_grow_with_revisions(api, ledger):
     history = f"/api/v1/claims/{ledger.claim.pk}/history/"
     one = count_queries(api, history)
-    for n in range(24):
+    for n in range(2):
         ledger.claim.summary = f"Revision {n}"
         ledger.claim.save()
     assert count_queries(api, history) == one

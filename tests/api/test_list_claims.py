@@ -124,11 +124,11 @@ def _many_claims(n: int) -> None:
         CitationFactory(statement=StatementFactory(claim=claim, actor=army))
 
 
-def test_the_query_count_is_the_same_for_one_claim_and_twenty_five(api, db):
+def test_the_query_count_is_the_same_for_one_claim_and_three(api, db):
     _many_claims(1)
     one = count_queries(api, URL)
-    _many_claims(24)
-    assert len(api.get(URL).json()["results"]) == 25
+    _many_claims(2)
+    assert len(api.get(URL).json()["results"]) == 3
     # 1: the page of claims, each with its stored "contested"; 2: their public topics.
     assert count_queries(api, URL) == one == 2
 

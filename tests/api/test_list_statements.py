@@ -90,11 +90,11 @@ def _statements(n: int) -> None:
         CitationFactory(statement=StatementFactory(claim=claim, on_behalf_of=ActorFactory()))
 
 
-def test_the_query_count_is_the_same_for_one_statement_and_twenty_five(api, db):
+def test_the_query_count_is_the_same_for_one_statement_and_three(api, db):
     _statements(1)
     one = count_queries(api, URL)
-    _statements(24)
-    assert len(api.get(URL).json()["results"]) == 25
+    _statements(2)
+    assert len(api.get(URL).json()["results"]) == 3
     # 1: statements with claim, actor and on-behalf-of; 2: citations with sources and outlets.
     assert count_queries(api, URL) == one == 2
     assert count_queries(api, f"{URL}?format=csv") == 2
@@ -104,7 +104,7 @@ def test_the_detail_query_count_is_flat(api, db):
     claim = ClaimFactory(published=True)
     statement = StatementFactory(claim=claim)
     one = count_queries(api, f"{URL}{statement.pk}/")
-    for _ in range(24):
+    for _ in range(2):
         CitationFactory(statement=statement)
     assert count_queries(api, f"{URL}{statement.pk}/") == one
 

@@ -36,10 +36,10 @@ def test_an_explicit_ordering_overrides_relevance(api, db):
     assert ids(api.get(URL, {"q": "drone", "ordering": "-updated_at"})) == [newer.pk, older.pk]
 
 
-def test_the_search_query_count_is_the_same_for_one_hit_and_twenty_five(api, db):
+def test_the_search_query_count_is_the_same_for_one_hit_and_three(api, db):
     ClaimFactory(published=True, text="Drone 0")
     one = count_queries(api, f"{URL}?q=drone")
-    for n in range(24):
+    for n in range(2):
         ClaimFactory(published=True, text=f"Drone {n + 1}")
-    assert len(ids(api.get(URL, {"q": "drone"}))) == 25
+    assert len(ids(api.get(URL, {"q": "drone"}))) == 3
     assert count_queries(api, f"{URL}?q=drone") == one

@@ -86,11 +86,11 @@ def _sources(n: int) -> None:
 
 
 @pytest.mark.parametrize("url", ["/api/v1/sources/", "/api/v1/outlets/"])
-def test_the_query_count_is_the_same_for_one_and_twenty_five(api, db, url):
+def test_the_query_count_is_the_same_for_one_and_three(api, db, url):
     _sources(1)
     one = count_queries(api, url)
-    _sources(24)
-    assert len(api.get(url).json()["results"]) == 25
+    _sources(2)
+    assert len(api.get(url).json()["results"]) == 3
     # the sources list prefetches their captures: one query more, whatever the count
     assert count_queries(api, url) == one == (2 if url == "/api/v1/sources/" else 1)
 

@@ -118,10 +118,10 @@ def test_search_costs_the_same_queries_for_one_match_or_many(
 ):
     with django_assert_max_num_queries(1):
         list(search_claims(Claim.objects.all(), "helicopter"))
-    for n in range(25):
+    for n in range(2):
         ClaimFactory(text=f"Helicopter number {n}")
     with django_assert_max_num_queries(1):
-        assert len(list(search_claims(Claim.objects.all(), "helicopter"))) == 26
+        assert len(list(search_claims(Claim.objects.all(), "helicopter"))) == 3
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="web-search syntax is PostgreSQL's")
