@@ -1,7 +1,8 @@
 # Contested — everything a fresh machine needs goes through these targets.
 #   make run    create .venv, migrate, load the demo, ensure a login, serve on http://127.0.0.1:8000
 #               with the task worker beside it
-#   make test   create .venv, run every test on SQLite, then on PostgreSQL if DATABASE_URL names one
+#   make test   create .venv, run every test on PostgreSQL if DATABASE_URL names one (then on SQLite
+#               what differs between them), else every test on SQLite
 #   make serve  production: migrate, collectstatic, check --deploy, gunicorn (bin/serve)
 #   make lint   ruff check + ruff format --check + the layer contract + makemigrations --check
 #               + the translations (locale/: none stale, none missing, compiled)
@@ -40,11 +41,15 @@ run: $(STAMP)
 serve: $(STAMP)
 	DEBUG=0 bin/serve
 
+# With PostgreSQL (production) every test runs there, then on SQLite (the embedded default) only
+# what the two databases do differently (pytest -m engine_specific); without it, every test runs
+# on SQLite. `make test-sqlite` alone runs every test on SQLite.
 test: $(STAMP)
-	$(MAKE) --no-print-directory test-sqlite
 	@case "$$DATABASE_URL" in \
-	  postgres*) $(MAKE) --no-print-directory test-postgres ;; \
-	  *) echo "DATABASE_URL names no PostgreSQL database: PostgreSQL run skipped." ;; \
+	  postgres*) $(MAKE) --no-print-directory test-postgres && \
+	    $(MAKE) --no-print-directory test-sqlite PYTEST_ARGS="-m engine_specific $(PYTEST_ARGS)" ;; \
+	  *) echo "DATABASE_URL names no PostgreSQL database: every test runs on SQLite." && \
+	    $(MAKE) --no-print-directory test-sqlite ;; \
 	esac
 
 test-sqlite: $(STAMP)

@@ -7,7 +7,7 @@ from django.db import IntegrityError, transaction
 
 from tests.factories import ActorAliasFactory, ActorFactory, ActorRelationFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.engine_specific]
 
 
 def rejects(build) -> None:

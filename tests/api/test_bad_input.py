@@ -11,6 +11,9 @@ import pytest
 from actors.models import Actor
 from tests.factories import ActorFactory, ClaimFactory, StatementFactory
 
+# Names in any script, control characters: what each database stores and refuses.
+pytestmark = pytest.mark.engine_specific
+
 LISTS = ["claims", "statements", "actors", "sources", "outlets"]
 
 

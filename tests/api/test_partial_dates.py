@@ -22,7 +22,7 @@ from tests.factories import (
     StatementFactory,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.engine_specific]
 
 CLAIMS = "/api/v1/claims/"
 STATEMENTS = "/api/v1/statements/"

@@ -7,7 +7,7 @@ import pytest
 from tests.api.conftest import count_queries, ids
 from tests.factories import ActorAliasFactory, ClaimFactory, StatementFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.engine_specific]
 URL = "/api/v1/claims/"
 
 

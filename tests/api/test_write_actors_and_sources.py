@@ -8,7 +8,7 @@ from actors.models import Actor
 from sources.models import Source
 from tests.factories import ActorFactory, OutletFactory, SourceFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.engine_specific]
 
 
 def test_a_tool_creates_an_actor_with_aliases(reporter_api):

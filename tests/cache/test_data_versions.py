@@ -6,6 +6,7 @@ as published once it returns."""
 
 from __future__ import annotations
 
+import pytest
 from django.apps import apps
 from django.core.management import call_command
 from django.db import connection
@@ -16,6 +17,9 @@ from claims.models import Claim, Statement
 from config.settings import redis_cache
 from core import dataversions, response_cache
 from tests.commits import run_deferred_triggers
+
+# Each database has its own triggers (PostgreSQL's deferred to commit, SQLite's immediate).
+pytestmark = pytest.mark.engine_specific
 
 
 def versions(*keys: str) -> dict[str, int]:

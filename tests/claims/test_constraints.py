@@ -19,7 +19,7 @@ from tests.factories import (
     StatementFactory,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.engine_specific]
 
 
 def rejects(build) -> None:

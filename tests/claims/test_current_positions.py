@@ -15,7 +15,7 @@ from claims.positions import current_positions
 from claims.vocabulary import Direction, Stance
 from tests.factories import ActorFactory, ClaimFactory, StatementFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.engine_specific]
 
 
 @pytest.fixture

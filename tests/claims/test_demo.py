@@ -13,7 +13,7 @@ from claims.models import Claim, Statement
 from claims.visibility import public
 from sources.models import Source
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.engine_specific]
 
 HELICOPTER = "fla-drone-shot-down-malian-army-helicopter"
 INTERCEPTED = "malian-army-intercepted-and-recovered-rebel-drone"

@@ -11,7 +11,7 @@ from claims.visibility import public
 from claims.vocabulary import Stance, Status
 from tests.factories import ActorFactory, ClaimFactory, StatementFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.engine_specific]
 
 FEB = datetime.date(2025, 2, 1)
 MAR = datetime.date(2025, 3, 1)

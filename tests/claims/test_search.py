@@ -11,7 +11,7 @@ from claims.visibility import public
 from claims.vocabulary import Stance
 from tests.factories import ActorAliasFactory, ActorFactory, ClaimFactory, StatementFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.engine_specific]
 
 
 def found(query: str, queryset=None) -> list[str]:

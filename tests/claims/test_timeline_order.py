@@ -22,7 +22,7 @@ from claims.vocabulary import Direction, Stance
 from tests.factories import ActorFactory, ClaimFactory, StatementFactory
 from website.pages import claim_for_page
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.engine_specific]
 
 
 def said(claim, stance, day, precision="day", actor=None, **extra):

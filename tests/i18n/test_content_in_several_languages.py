@@ -15,7 +15,7 @@ from core.translations import shown
 from tests.factories import ActorFactory, ClaimFactory, SourceFactory, StatementFactory
 from tests.workflow.forms import admin_url, page_data
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.engine_specific]
 
 FRENCH_TEXT = "Un drone du FLA a abattu un hélicoptère de l'armée malienne"
 FRENCH_SUMMARY = "L'armée affirme avoir intercepté un « drone terroriste »."

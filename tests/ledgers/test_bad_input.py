@@ -14,7 +14,7 @@ from claims.models import Claim
 from claims.vocabulary import Status
 from tests.ledgers.generated import generated_ledger
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.engine_specific]
 
 
 @pytest.fixture

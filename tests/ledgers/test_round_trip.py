@@ -14,7 +14,7 @@ from claims.models import Claim
 from tests.ledgers.conftest import empty_the_ledger, exported
 from tests.ledgers.generated import generated_ledger
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.engine_specific]
 
 
 def round_trip(importer, scope: str = "newsroom") -> tuple[str, str]:

@@ -14,7 +14,7 @@ from claims.vocabulary import Stance
 from tests.factories import ActorAliasFactory, ClaimFactory, StatementFactory
 from tests.ledger import SECRET
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.engine_specific]
 
 URL = reverse("claims:claim-list")
 

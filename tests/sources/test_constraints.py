@@ -9,7 +9,7 @@ from sources.models import Source
 from sources.urls_normalise import normalise_url
 from tests.factories import OutletFactory, SourceFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.engine_specific]
 
 
 def rejects(build) -> None:
