@@ -26,10 +26,10 @@ from django.db.models import (
     ExpressionWrapper,
     F,
     IntegerField,
+    Model,
     OuterRef,
     Subquery,
 )
-from django.db.models import Model
 from django.db.models.functions import Coalesce
 from django.db.models.sql import UpdateQuery
 

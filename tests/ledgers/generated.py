@@ -68,7 +68,9 @@ def generated_ledger(claims: int = 2000, *, most_statements: int = 2, seed: int 
             statements.append(
                 {
                     "actor": f"actor-{rng.randrange(speakers)}",
-                    "on_behalf_of": rng.choice([None, f"actor-{rng.randrange(speakers, n_actors)}"]),
+                    "on_behalf_of": rng.choice(
+                        [None, f"actor-{rng.randrange(speakers, n_actors)}"]
+                    ),
                     "stance": rng.choice(STANCES),
                     "stated_on": _date(rng),
                     "stated_on_is_report_date": rng.random() < 0.2,
