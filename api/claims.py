@@ -19,11 +19,12 @@ from rest_framework.decorators import action
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
-from claims import linked_data, selectors, services
+from claims import selectors, services
 from claims.concurrency import StaleEdit
 from claims.filters import CLAIM_ORDERINGS, ClaimFilter
 from claims.models import Claim
 from claims.visibility import Visibility
+from ledger import linked_data
 
 from .conditional import version_of
 from .errors import VIA_API, as_api_errors

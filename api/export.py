@@ -1,7 +1,7 @@
 """The published ledger as one file: ``GET /api/v1/export/ledger.json``.
 
-The dataset a researcher cites: every public record in the ledger format (``claims.ledger``,
-``claims/ledger/schema.json``), through the one visibility rule (``claims.visibility.public``),
+The dataset a researcher cites: every public record in the ledger format (``ledger``,
+``ledger/schema.json``), through the one visibility rule (``claims.visibility.public``),
 with the time it was generated. Streamed record by record, so its size does not matter. When the
 response cache is on (``RESPONSE_CACHE``), each version of the ledger is written once to the
 default storage and served from there until a write changes the public ledger (the global data
@@ -19,9 +19,9 @@ from django.http import FileResponse, JsonResponse, StreamingHttpResponse
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 
-from claims.ledger.export import export_ledger, export_text
 from claims.stamps import GLOBAL
 from core import dataversions, response_cache
+from ledger.export import export_ledger, export_text
 
 if TYPE_CHECKING:
     from django.http import HttpRequest, HttpResponse

@@ -33,7 +33,7 @@ django.setup()
 from django.contrib.auth import get_user_model  # noqa: E402
 from django.db import connection  # noqa: E402
 
-from claims.ledger.load import load_ledger  # noqa: E402
+from ledger.load import load_ledger  # noqa: E402
 from tests.ledgers.conftest import empty_the_ledger, exported  # noqa: E402
 from tests.ledgers.generated import generated_ledger  # noqa: E402
 

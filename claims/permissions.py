@@ -6,7 +6,7 @@ unsaved as a write would leave it) or a model class for a question about a kind 
 this user add outlets at all?"), after Wagtail's permission policies
 (``user_has_permission`` / ``user_has_permission_for_instance``). Nothing else in the project
 says who may do what: the services (``claims.services``), the API, the admin (``newsroom``) and
-the importer (``claims.ledger.load``) ask this module.
+the importer (``ledger.load``) ask this module.
 
 **The rule: anything a public page shows is the editors' to change.** A user who may not
 publish (``claims.publish_claim``, the Editor group) changes or deletes nothing the public sees,

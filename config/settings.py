@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     "sources",
     "actors",
     "claims",
+    "ledger",
+    "demo",
     "newsroom",
     "website",
     "rest_framework",

@@ -1,5 +1,5 @@
 """The newsroom's import page: a ledger file, a spreadsheet or a fact-checker's ClaimReview,
-previewed row by row (a dry run), then imported in one go (``claims.ledger``).
+previewed row by row (a dry run), then imported in one go (``ledger``).
 
 The uploaded file waits in the shared cache between the preview and the import, under a token
 only its uploader can use, for an hour: the import is of exactly the file that was previewed.
@@ -24,11 +24,11 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from claims import permissions
-from claims.ledger.files import MAX_BYTES, read_upload
-from claims.ledger.load import load_ledger
-from claims.ledger.sheets import template
 from claims.models import Claim
 from core import response_cache
+from ledger.files import MAX_BYTES, read_upload
+from ledger.load import load_ledger
+from ledger.sheets import template
 
 if TYPE_CHECKING:
     from django.http import HttpRequest

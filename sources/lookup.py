@@ -1,7 +1,7 @@
 """Finding what a pasted address belongs to: the outlet of a domain, a stand-in title.
 
 Shared by the newsroom's create-from-autocomplete (``newsroom/create.py``) and the spreadsheet
-import (``claims/ledger/sheets.py``): both return an unsaved outlet when none is found, for the
+import (``ledger/sheets.py``): both return an unsaved outlet when none is found, for the
 caller to save through the services.
 """
 

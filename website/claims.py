@@ -9,13 +9,13 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
 from claims.filters import CLAIM_ORDERINGS, ClaimFilter
-from claims.linked_data import claim_review, ld_json_script
 from claims.models import Claim
 from claims.positions import current_positions
 from claims.selectors import corrections, public_changes
 from claims.visibility import public, visible_to
 from claims.vocabulary import PUBLIC_STATUSES, Status, Verdict
 from core.dates import display
+from ledger.linked_data import claim_review, ld_json_script
 
 from .forms import SITE_FILTERS, dress
 from .http import public_page

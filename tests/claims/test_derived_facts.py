@@ -273,7 +273,7 @@ def test_inside_a_batch_sources_are_recomputed_once_on_the_way_out():
 def test_the_sources_flag_stays_out_of_the_history_the_api_and_the_ledger(ledger):
     from rest_framework.test import APIClient
 
-    from claims.ledger.export import export_ledger
+    from ledger.export import export_ledger
 
     assert Source.objects.filter(is_public=True).exists()
     assert "is_public" not in {f.name for f in Source.history.model._meta.fields}

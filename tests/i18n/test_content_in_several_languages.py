@@ -206,7 +206,7 @@ def test_a_drafts_translation_is_seen_nowhere(reader):
 
 
 def test_the_demo_claims_carry_the_newsrooms_french_translations(reader):
-    from claims.demo import load_demo
+    from demo.load import load_demo
 
     load_demo()
     for claim in Claim.objects.all():

@@ -6,8 +6,8 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from actors.models import Actor, ActorRelation
-from claims.ledger.export import export_text
 from claims.models import Claim, RequestForComment, Topic
+from ledger.export import export_text
 from sources.models import Outlet, Source
 
 

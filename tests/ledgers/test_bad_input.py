@@ -9,9 +9,9 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from actors.models import Actor
-from claims.ledger.load import load_ledger
 from claims.models import Claim
 from claims.vocabulary import Status
+from ledger.load import load_ledger
 from tests.ledgers.generated import generated_ledger
 
 pytestmark = [pytest.mark.django_db, pytest.mark.engine_specific]

@@ -7,10 +7,10 @@ import json
 import pytest
 
 from actors.models import Actor
-from claims.ledger.claimreview import stance_for
-from claims.ledger.files import read_upload
-from claims.ledger.load import load_ledger
 from claims.models import Claim
+from ledger.claimreview import stance_for
+from ledger.files import read_upload
+from ledger.load import load_ledger
 from sources.models import Source
 
 pytestmark = pytest.mark.django_db

@@ -9,7 +9,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from claims.ledger.load import check_format
+from ledger.load import check_format
 from tests.ledger import SECRET
 
 pytestmark = pytest.mark.django_db

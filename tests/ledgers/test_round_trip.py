@@ -9,8 +9,8 @@ import json
 import pytest
 from django.core.management import call_command
 
-from claims.ledger.load import check_format, load_ledger
 from claims.models import Claim
+from ledger.load import check_format, load_ledger
 from tests.ledgers.conftest import empty_the_ledger, exported
 from tests.ledgers.generated import generated_ledger
 

@@ -1,4 +1,4 @@
-"""The ledger's JSON Schema (claims/ledger/schema.json) says what the code says."""
+"""The ledger's JSON Schema (ledger/schema.json) says what the code says."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ import pytest
 
 from actors.models import ActorKind
 from actors.models import RelationKind as ActorRelationKind
-from claims.ledger import FORMAT, VERSION
-from claims.ledger.load import schema
 from claims.vocabulary import Channel, Outcome, RelationKind, Stance, Status, Verdict
+from ledger import FORMAT, VERSION
+from ledger.load import schema
 from sources.models import OutletKind
 
 ITEMS = schema()["properties"]

@@ -8,9 +8,9 @@ import json
 
 import pytest
 
-from claims.ledger.export import export_text
-from claims.ledger.load import load_ledger
 from claims.models import Correction
+from ledger.export import export_text
+from ledger.load import load_ledger
 from sources.models import Source
 
 pytestmark = pytest.mark.django_db

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 from django.core.management import CommandError, call_command
 
-from claims.ledger.files import read_upload
-from claims.ledger.load import load_ledger
-from claims.ledger.sheets import SheetError, template
 from claims.models import Claim
 from claims.vocabulary import Status
+from ledger.files import read_upload
+from ledger.load import load_ledger
+from ledger.sheets import SheetError, template
 from sources.models import Outlet, Source
 
 pytestmark = pytest.mark.django_db

@@ -44,10 +44,10 @@ from rest_framework.test import APIClient
 
 from claims import services
 from claims.derived import drift
-from claims.ledger.load import load_ledger
 from claims.models import Claim, ReviewQueue
 from claims.roles import EDITOR, REPORTER, sync_roles
 from claims.vocabulary import Status
+from ledger.load import load_ledger
 from sources.models import Source
 from tests.commits import run_deferred_triggers
 from tests.factories import ActorFactory, OutletFactory, SourceFactory, UserFactory

@@ -10,8 +10,8 @@ from django.contrib import admin
 from django.core.management import call_command
 
 from actors.models import Actor
-from claims.demo import REASON
 from claims.models import Citation, Claim, Statement
+from demo.load import REASON
 from tests.factories import ActorFactory, ClaimFactory, SourceFactory, StatementFactory
 from tests.workflow.forms import admin_url, page_data
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from claims.ledger.sheets import template
 from claims.models import Claim
 from claims.vocabulary import Status
+from ledger.sheets import template
 
 pytestmark = pytest.mark.django_db
 

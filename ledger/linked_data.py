@@ -16,19 +16,17 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
 from actors.models import ActorKind
+from claims.models import ORIGINATING
+from claims.positions import chronological
+from claims.vocabulary import STANCES
 from core import dates
-
-from .models import ORIGINATING
-from .positions import chronological
-from .vocabulary import STANCES
 
 if TYPE_CHECKING:
     from django.http import HttpRequest
     from rest_framework.request import Request
 
     from actors.models import Actor
-
-    from .models import Claim, Statement
+    from claims.models import Claim, Statement
 
 # The characters that could close the script element or open a comment inside it.
 _SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}

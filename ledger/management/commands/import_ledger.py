@@ -9,8 +9,8 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from claims.ledger.files import read_upload
-from claims.ledger.load import load_ledger
+from ledger.files import read_upload
+from ledger.load import load_ledger
 
 
 class Command(BaseCommand):

@@ -1,4 +1,4 @@
-"""Load the demo ledger (``claims/demo_data.py``) into the database.
+"""Load the demo ledger (``demo/data.py``) into the database.
 
 Safe to run any number of times: rows are found by their natural keys and saved only when a
 value differs, inside one transaction, so a second run changes nothing and records no history.
@@ -13,10 +13,10 @@ from typing import Any
 from django.db import models, transaction
 
 from actors.models import Actor, ActorAlias, ActorRelation
+from claims.models import Citation, Claim, ClaimRelation, RequestForComment, Statement, Topic
 from sources.models import Outlet, Source
 
-from . import demo_data as data
-from .models import Citation, Claim, ClaimRelation, RequestForComment, Statement, Topic
+from . import data
 
 REASON = "Demo data from the AFP article of 7 October 2025"
 

@@ -35,12 +35,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 
 from actors.models import Actor, ActorAlias, ActorRelation
+from claims import consequences, permissions, services
+from claims.concurrency import StaleEdit
+from claims.models import Citation, Claim, ClaimRelation, RequestForComment, Statement, Topic
+from claims.vocabulary import PUBLIC_STATUSES, Status
 from sources.models import Outlet, Source
 
-from .. import consequences, permissions, services
-from ..concurrency import StaleEdit
-from ..models import Citation, Claim, ClaimRelation, RequestForComment, Statement, Topic
-from ..vocabulary import PUBLIC_STATUSES, Status
 from .fields import (
     ACTOR,
     ACTOR_RELATION,

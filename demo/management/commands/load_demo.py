@@ -4,7 +4,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from claims.demo import load_demo
+from demo.load import load_demo
 
 
 class Command(BaseCommand):

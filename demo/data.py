@@ -541,7 +541,7 @@ CLAIM_RELATIONS = [
 ]
 
 # French, as the newsroom translated them (the seed article is AFP's English wire):
-# each claim's text and summary, and the topics' names. ``claims.demo`` stores them as the
+# each claim's text and summary, and the topics' names. ``demo.load`` stores them as the
 # newsroom's (``method: human``) translations (``core.translations``).
 FRENCH_TOPICS = {
     "drones": "Drones",

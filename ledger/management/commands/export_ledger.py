@@ -8,7 +8,7 @@ from typing import Any
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from claims.ledger.export import export_ledger
+from ledger.export import export_ledger
 
 
 class Command(BaseCommand):

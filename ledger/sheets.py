@@ -22,14 +22,14 @@ import tablib
 from django.db.models import Q
 
 from actors.lookup import named
+from claims.models import Topic
+from claims.vocabulary import STANCES
 from core import dates
 from core.slugs import derive_slug
 from sources.lookup import outlet_for_host, title_from_url
 from sources.models import Source
 from sources.urls_normalise import normalise_url
 
-from ..models import Topic
-from ..vocabulary import STANCES
 from . import FORMAT, VERSION
 
 COLUMNS = [

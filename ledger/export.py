@@ -17,8 +17,9 @@ from collections.abc import Iterator
 from itertools import batched
 from typing import Any
 
-from ..models import RequestForComment
-from ..visibility import PREVIEW, Visibility, public
+from claims.models import RequestForComment
+from claims.visibility import PREVIEW, Visibility, public
+
 from . import FORMAT, VERSION
 from .fields import (
     ACTOR,
