@@ -12,8 +12,13 @@ from simple_history.models import HistoricalRecords
 
 from core import dates
 from core.dates import DatePrecision
-from core.models import TimeStampedModel, choices_check, internal_notes_field
-from core.slugs import derive_slug
+from core.models import (
+    SluggedModel,
+    TimeStampedModel,
+    choices_check,
+    internal_notes_field,
+    slug_field,
+)
 from core.text import PlainTextModel
 from core.translations import Translatable
 
@@ -35,17 +40,11 @@ class ActorKind(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class Actor(TimeStampedModel, Translatable):
+class Actor(SluggedModel, TimeStampedModel, Translatable):
     TRANSLATED = ("description",)
 
     name = models.CharField(_("name"), max_length=200, db_index=True)
-    slug = models.SlugField(
-        _("slug"),
-        max_length=200,
-        unique=True,
-        blank=True,
-        help_text=_("Derived from the name when left blank."),
-    )
+    slug = slug_field()
     kind = models.CharField(_("kind"), max_length=20, choices=ActorKind.choices)
     description = models.TextField(_("description"), blank=True)
     country = CountryField(
@@ -98,8 +97,7 @@ class Actor(TimeStampedModel, Translatable):
         return self.name
 
     def clean(self) -> None:
-        if not self.slug:
-            self.slug = derive_slug(self.name, 200)
+        super().clean()
         self.clean_translations()
         self.founded_on = dates.normalise(self.founded_on, self.founded_on_precision)
         self.dissolved_on = dates.normalise(self.dissolved_on, self.dissolved_on_precision)

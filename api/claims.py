@@ -29,7 +29,7 @@ from ledger import linked_data
 from .conditional import version_of
 from .errors import VIA_API, as_api_errors
 from .renderers import ClaimReviewRenderer, FlatCSVRenderer, StancesJSONLDRenderer
-from .serializers import reading
+from .serializers import representations
 from .serializers.claims import (
     ClaimCSVSerializer,
     ClaimDetailSerializer,
@@ -45,16 +45,16 @@ if TYPE_CHECKING:
     from rest_framework.request import Request
 
 
-def rows_with_topics(rows: list[dict], seen: Visibility) -> list[reading.ClaimRow]:
+def rows_with_topics(rows: list[dict], seen: Visibility) -> list[representations.ClaimRow]:
     """The list's claims, given as ``.values()`` rows, with their topics (one query), as
     ``claims.selectors.topics_seen(seen, listed=True)`` gives them to models."""
     topics = seen.topics_of_listed_claims()
-    found: dict[int, list[reading.TopicName]] = {}
+    found: dict[int, list[representations.TopicName]] = {}
     for claim_id, slug, name in topics.filter(claims__in=[row["id"] for row in rows]).values_list(
         "claims", "slug", "name"
     ):
-        found.setdefault(claim_id, []).append(reading.TopicName(slug, name))
-    return [reading.ClaimRow(**row, seen_topics=found.get(row["id"], [])) for row in rows]
+        found.setdefault(claim_id, []).append(representations.TopicName(slug, name))
+    return [representations.ClaimRow(**row, seen_topics=found.get(row["id"], [])) for row in rows]
 
 
 # The workflow's buttons (``ClaimViewSet.move``): writes, reaching every claim the user may move.
@@ -122,17 +122,17 @@ class ClaimViewSet(WritableViewSet):
 
     def list(self, request, *args, **kwargs):
         """The page's claims as rows (``QuerySet.values()``: no model built for a list), each
-        with its topics, read by ``reading.claim``, the detail's own function. CSV goes through
-        its declared serializer, on models."""
+        with its topics, read by ``representations.claim``, the detail's own function. CSV goes
+        through its declared serializer, on models."""
         if wants_csv(request):
             prefetch = selectors.topics_seen(self.seen, listed=True)
             return csv_aware_list(
                 self, on_page=lambda page: prefetch_related_objects(page, prefetch)
             )
         rows = self.paginate_queryset(self.filter_queryset(self.get_queryset()).values())
-        to = reading.links(self.get_serializer_context())
+        to = representations.links(self.get_serializer_context())
         shown = rows_with_topics(rows, self.seen)
-        return self.get_paginated_response([reading.claim(row, to) for row in shown])
+        return self.get_paginated_response([representations.claim(row, to) for row in shown])
 
     def get_renderer_context(self) -> dict:
         return {**super().get_renderer_context(), "header": ClaimCSVSerializer.Meta.fields}

@@ -19,7 +19,7 @@ from django.http import FileResponse, JsonResponse, StreamingHttpResponse
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 
-from claims.stamps import GLOBAL
+from claims.cache_versions import GLOBAL
 from core import dataversions, response_cache
 from ledger.export import export_ledger, export_text
 

@@ -12,8 +12,7 @@ from django_countries import countries
 from drf_spectacular.utils import extend_schema_field
 
 from actors.models import Actor, ActorAlias, ActorKind
-from claims.filters import ActorFilter as PublicActorFilter
-from claims.filters import SinceFilter
+from claims.filters import PublicActorFilter, SinceFilter
 from claims.models import Statement
 from claims.vocabulary import Stance
 from sources.models import Source

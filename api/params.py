@@ -12,7 +12,7 @@ from django_filters.utils import translate_validation
 from rest_framework import exceptions
 from rest_framework.negotiation import DefaultContentNegotiation
 
-from claims.filters import ActorFilter
+from claims.filters import PublicActorFilter
 
 if TYPE_CHECKING:
     from django.db.models import QuerySet
@@ -22,10 +22,10 @@ if TYPE_CHECKING:
 
 PAGING_PARAMETERS = frozenset({"cursor", "page_size", "format"})
 # Filters that name another object, and the errors that mean "no such object the public sees".
-REFERENCES = (ActorFilter, ModelChoiceFilter)
+REFERENCES = (PublicActorFilter, ModelChoiceFilter)
 UNKNOWN_REFERENCE = frozenset({"unknown_actor", "invalid_choice"})
 # Filters whose value is any text (words, a name, a slug): an empty value is no filter at all.
-FREE_TEXT = (ActorFilter, CharFilter, ModelChoiceFilter)
+FREE_TEXT = (PublicActorFilter, CharFilter, ModelChoiceFilter)
 
 
 def unknown_parameters(request: Request, allowed: set[str] | frozenset[str]) -> None:

@@ -14,7 +14,7 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
 from claims import permissions
-from claims.stamps import GLOBAL, SHARED, claim_stamp
+from claims.cache_versions import GLOBAL, SHARED, claim_key
 from claims.visibility import Visibility, visible_to
 from core import response_cache
 
@@ -40,21 +40,21 @@ class ConditionalMixin:
     lists), 304 for a matching ``If-None-Match``, 412 for a stale ``If-Match`` on a write.
 
     For the public, with the response cache on (``core.response_cache``), the digest is the
-    version of the data the answer shows (``claims.stamps``, read from the database in one
+    version of the data the answer shows (``claims.cache_versions``, read from the database in one
     query): once the request is authenticated, throttled and its format negotiated, a matching
     ``If-None-Match`` is a 304 and a cached answer is served, before the view runs a query."""
 
     # A claim's detail and history are keyed on the claim's own data version.
     per_claim_actions = frozenset({"retrieve", "history"})
 
-    def response_stamps(self) -> list[str] | None:
+    def version_keys(self) -> list[str] | None:
         """The data versions this answer is keyed on; ``None``: not to be cached."""
         if getattr(self, "basename", None) == "claim" and self.action in self.per_claim_actions:
             pk = self.kwargs.get("pk", "")
             # Only the canonical spelling of an id: "007" must not get a version of its own.
             if not (pk.isdigit() and str(int(pk)) == pk):
                 return None
-            return [claim_stamp(pk), SHARED]
+            return [claim_key(pk), SHARED]
         return [GLOBAL]
 
     def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
@@ -63,7 +63,7 @@ class ConditionalMixin:
         if request.method not in response_cache.SAFE:
             return
         found = response_cache.variant(
-            request, self.response_stamps(), media_type=request.accepted_media_type or ""
+            request, self.version_keys(), media_type=request.accepted_media_type or ""
         )
         if found is None:
             return

@@ -18,11 +18,12 @@ class ClaimsConfig(AppConfig):
     verbose_name = _("Claims")
 
     def ready(self) -> None:
-        from . import consequences, stamps
+        from . import cache_versions, consequences
 
         consequences.connect()  # what every domain write implies (claims.consequences)
 
-        post_migrate.connect(stamps.install_triggers, sender=self)  # data versions' triggers
+        # The data versions' triggers (claims.cache_versions).
+        post_migrate.connect(cache_versions.install_triggers, sender=self)
 
         # Keeps the Reporter and Editor groups in step with the installed apps' permissions.
         post_migrate.connect(_sync_roles, sender=self)

@@ -102,7 +102,7 @@ class PublicActorField(forms.CharField):
 
 
 @extend_schema_field(OpenApiTypes.STR)
-class ActorFilter(django_filters.Filter):
+class PublicActorFilter(django_filters.Filter):
     field_class = PublicActorField
 
 
@@ -149,7 +149,7 @@ class ClaimFilter(django_filters.FilterSet):
         empty_label=_("Either"),
         help_text="true: one party's current position is for the claim and another's against.",
     )
-    actor = ActorFilter(
+    actor = PublicActorFilter(
         method="noop",
         label=_("Actor"),
         help_text="Claims on which this actor (or someone speaking for it) took a position: its "
@@ -172,12 +172,12 @@ class ClaimFilter(django_filters.FilterSet):
         label=_("Stance"),
         help_text="Claims with a statement of this stance (by `actor`, when given).",
     )
-    asserted_by = ActorFilter(
+    asserted_by = PublicActorFilter(
         method="filter_asserted_by",
         label=_("Asserted by"),
         help_text="Claims this actor, or someone speaking for it, has ever taken a position for.",
     )
-    denied_by = ActorFilter(
+    denied_by = PublicActorFilter(
         method="filter_denied_by",
         label=_("Denied by"),
         help_text="Claims this actor, or someone speaking for it, has disputed, denied or "

@@ -17,8 +17,13 @@ from simple_history.models import HistoricalRecords
 from core import dates
 from core.dates import DatePrecision
 from core.grades import Credibility
-from core.models import TimeStampedModel, choices_check, internal_notes_field
-from core.slugs import derive_slug
+from core.models import (
+    SluggedModel,
+    TimeStampedModel,
+    choices_check,
+    internal_notes_field,
+    slug_field,
+)
 from core.text import PlainTextModel
 from core.translations import Translatable
 
@@ -48,16 +53,11 @@ if TYPE_CHECKING:
 # Topics ------------------------------------------------------------------------------------------
 
 
-class Topic(TimeStampedModel, Translatable):
+class Topic(SluggedModel, TimeStampedModel, Translatable):
     TRANSLATED = ("name",)
 
     name = models.CharField(max_length=100, unique=True)
-    slug = models.SlugField(
-        max_length=100,
-        unique=True,
-        blank=True,
-        help_text=_("Derived from the name when left blank."),
-    )
+    slug = slug_field(100)
 
     class Meta:
         verbose_name = _("topic")
@@ -68,8 +68,7 @@ class Topic(TimeStampedModel, Translatable):
         return self.name
 
     def clean(self) -> None:
-        if not self.slug:
-            self.slug = derive_slug(self.name, 100)
+        super().clean()
         self.clean_translations()
 
 
@@ -98,10 +97,6 @@ def _current_positions(direction: str) -> Exists:
 
 
 class ClaimQuerySet(models.QuerySet["Claim"]):
-    def with_contested(self) -> QuerySet[Claim]:
-        """Kept for callers: "contested" is a stored column now (``is_contested``)."""
-        return self
-
     def contested(self) -> QuerySet[Claim]:
         """Claims where one party's current position is for and another's is against: the
         stored ``is_contested``, kept true by ``claims.derived``."""
@@ -139,9 +134,10 @@ class ClaimQuerySet(models.QuerySet["Claim"]):
         )
 
 
-class Claim(VersionedModel, TimeStampedModel, Translatable):
+class Claim(SluggedModel, VersionedModel, TimeStampedModel, Translatable):
     # In the reader's language when translated (``core.translations``).
     TRANSLATED = ("text", "summary")
+    slug_source = "text"
 
     text = models.CharField(
         _("claim"),
@@ -152,12 +148,7 @@ class Claim(VersionedModel, TimeStampedModel, Translatable):
             "Not who said it: that is a statement."
         ),
     )
-    slug = models.SlugField(
-        max_length=120,
-        unique=True,
-        blank=True,
-        help_text=_("Derived from the claim when left blank."),
-    )
+    slug = slug_field(120, _("Derived from the claim when left blank."))
     summary = models.TextField(
         blank=True, help_text=_("Context a reader needs, in a few sentences.")
     )
@@ -296,8 +287,7 @@ class Claim(VersionedModel, TimeStampedModel, Translatable):
         return self.text
 
     def clean(self) -> None:
-        if not self.slug:
-            self.slug = derive_slug(self.text, 120)
+        super().clean()
         self.clean_translations()
         self.event_date = dates.normalise(self.event_date, self.event_date_precision)
         if self.verdict != Verdict.UNVERIFIED and not self.verdict_reasoning.strip():
@@ -320,16 +310,6 @@ class Claim(VersionedModel, TimeStampedModel, Translatable):
 
     def get_absolute_url(self) -> str:
         return reverse("claims:claim-detail", args=[self.slug])
-
-    @property
-    def is_public(self) -> bool:
-        return self.status in PUBLIC_STATUSES
-
-    @property
-    def contested(self) -> bool:
-        """Derived, never typed in: one party's current position is for, another's against
-        (the stored ``is_contested``)."""
-        return self.is_contested
 
     @property
     def first_asserted(self) -> datetime.date | None:

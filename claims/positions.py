@@ -97,9 +97,3 @@ def current_positions(statements: Iterable[Statement]) -> dict[str, list[Positio
     for group in grouped.values():
         group.sort(key=lambda p: p.party.name)
     return grouped
-
-
-def is_contested(statements: Iterable[Statement]) -> bool:
-    """The Python form of ``ClaimQuerySet.contested()``, for loaded statements."""
-    grouped = current_positions(statements)
-    return bool(grouped[Direction.FOR] and grouped[Direction.AGAINST])

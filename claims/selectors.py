@@ -61,20 +61,16 @@ def claim_details(
     (``claim.seen_topics``), relations from and to other claims, requests for comment oldest
     first. One shape for both faces, so they cannot show a claim differently."""
     relations = seen.claim_relations()
-    return (
-        claims.with_contested()
-        .prefetch_related(topics_seen(seen))
-        .prefetch_related(
-            Prefetch("statements", queryset=statements_with_sources(seen, ordered=ordered)),
-            Prefetch("relations_from", queryset=relations.select_related("to_claim")),
-            Prefetch("relations_to", queryset=relations.select_related("from_claim")),
-            Prefetch(
-                "requests_for_comment",
-                queryset=seen.requests_for_comment()
-                .select_related("actor")
-                .order_by("requested_on", "pk"),
-            ),
-        )
+    return claims.prefetch_related(topics_seen(seen)).prefetch_related(
+        Prefetch("statements", queryset=statements_with_sources(seen, ordered=ordered)),
+        Prefetch("relations_from", queryset=relations.select_related("to_claim")),
+        Prefetch("relations_to", queryset=relations.select_related("from_claim")),
+        Prefetch(
+            "requests_for_comment",
+            queryset=seen.requests_for_comment()
+            .select_related("actor")
+            .order_by("requested_on", "pk"),
+        ),
     )
 
 

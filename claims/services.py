@@ -276,7 +276,7 @@ def edit_claim(
         raise ValidationError(
             {"status": "Change the status by submitting, publishing, withdrawing or returning."}
         )
-    was_public = saved.is_public
+    was_public = is_public_record(saved)
     check(by, CHANGE, saved)
     check_editor_only(by, changed)
     labels = substance_labels(claim, changed) if was_public else []
@@ -300,7 +300,7 @@ def edit_statement(
     """Save changes made to ``statement``, under the same rules as ``edit_claim``."""
     saved = Statement.objects.select_related("claim").get(pk=statement.pk)
     changed = _differences(statement, saved)
-    was_public = saved.claim.is_public
+    was_public = is_public_record(saved.claim)
     check(by, CHANGE, saved)
     check(by, CHANGE, statement)
     labels = substance_labels(statement, changed) if was_public else []

@@ -287,7 +287,8 @@ CACHES = {
 CACHES["default"]["KEY_PREFIX"] = env_str("CACHE_KEY_PREFIX", "contested")
 # The response cache (core/response_cache.py): rendered answers to anonymous GETs, keyed on data
 # versions that the database's triggers bump with every committed domain write
-# (core/dataversions.py, claims/stamps.py). On by default with Redis (shared by every worker).
+# (core/dataversions.py, claims/cache_versions.py). On by default with Redis (shared by every
+# worker).
 RESPONSE_CACHE = env_bool("RESPONSE_CACHE", bool(REDIS_URL))
 # How long a stored answer lives at most (only memory: a version change makes it unreachable).
 RESPONSE_CACHE_SECONDS = env_int("RESPONSE_CACHE_SECONDS", 600)

@@ -4,7 +4,7 @@ A small table (``core_dataversion``: a text key, a bigint value) holds one count
 key. **Triggers** on every table of the domain bump the keys a written row concerns, so no write
 path can skip them: a model's ``save()``, a ``QuerySet.update``, raw SQL, an import, a
 management command, another process with another ``CACHE_KEY_PREFIX``, a shell, ``psql``. The
-domain says which keys a table's rows bump (``claims.stamps.rules``); this module turns that
+domain says which keys a table's rows bump (``claims.cache_versions.rules``); this module turns that
 description into triggers for PostgreSQL and SQLite, installs them, and reads the versions.
 
 Why the database and not the cache: a version bumped in Redis is lost when Redis is down at the

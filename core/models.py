@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core.dataversions import DataVersion  # noqa: F401 - its table, with its triggers' code
+from core.slugs import derive_slug
 from core.text import PlainTextModel
 
 
@@ -13,6 +14,31 @@ class TimeStampedModel(PlainTextModel):
 
     class Meta:
         abstract = True
+
+
+def slug_field(
+    max_length: int = 200, help_text: str = _("Derived from the name when left blank.")
+) -> models.SlugField:
+    """A record's address (``SluggedModel``): unique, derived when left blank."""
+    return models.SlugField(
+        _("slug"), max_length=max_length, unique=True, blank=True, help_text=help_text
+    )
+
+
+class SluggedModel(models.Model):
+    """A record addressed by its ``slug`` (a ``slug_field()``, declared where it reads best in
+    the model), derived from its ``slug_source`` field when left blank, in ``clean()``."""
+
+    slug_source = "name"
+
+    class Meta:
+        abstract = True
+
+    def clean(self) -> None:
+        super().clean()
+        if not self.slug:
+            length = self._meta.get_field("slug").max_length
+            self.slug = derive_slug(getattr(self, self.slug_source), length)
 
 
 def internal_notes_field() -> models.TextField:

@@ -1,7 +1,7 @@
 """The response cache: rendered answers to anonymous GETs, keyed on data versions.
 
 One set of rules for both faces (``website.http.public_page`` and ``api.viewsets``); what a write
-changes, and so which versions it bumps, is the domain's to say (``claims.stamps``), and the
+changes, and so which versions it bumps, is the domain's to say (``claims.cache_versions``), and the
 database bumps them, with the write (``core.dataversions``).
 
 - **Only the public.** A request is answered from the cache, or has its answer stored, only if
@@ -141,16 +141,16 @@ def is_anonymous(request: Any) -> bool:
     return True
 
 
-def variant(request: Any, stamps: list[str] | None, *, media_type: str = "") -> Variant | None:
+def variant(request: Any, keys: list[str] | None, *, media_type: str = "") -> Variant | None:
     """The cacheable representation this request asks for, or ``None`` if the cache must not
-    answer it (cache off, not a GET or HEAD, not anonymous, no stamps for the resource)."""
-    if not stamps or not enabled() or request.method not in SAFE or not is_anonymous(request):
+    answer it (cache off, not a GET or HEAD, not anonymous, no version keys for the resource)."""
+    if not keys or not enabled() or request.method not in SAFE or not is_anonymous(request):
         return None
-    values = dataversions.read(stamps)
+    values = dataversions.read(keys)
     material = "\n".join(
         [
             EPOCH,
-            *stamps,
+            *keys,
             *map(str, values),
             request.build_absolute_uri(),
             media_type,

@@ -167,7 +167,7 @@ def claim_with_stances(claim: Claim, request: Request) -> dict[str, Any]:
         "description": claim.summary,
         "verdict": claim.verdict,
         "verdictReasoning": claim.verdict_reasoning,
-        "contested": claim.contested,
+        "contested": claim.is_contested,
         "status": claim.status,
         "stances": stances,
     }

@@ -38,6 +38,7 @@ from actors.models import Actor, ActorAlias, ActorRelation
 from claims import consequences, permissions, services
 from claims.concurrency import StaleEdit
 from claims.models import Citation, Claim, ClaimRelation, RequestForComment, Statement, Topic
+from claims.visibility import is_public_record
 from claims.vocabulary import PUBLIC_STATUSES, Status
 from sources.models import Outlet, Source
 
@@ -479,7 +480,7 @@ class _Loader:
         for claim, record, row in claims:
             wanted = record["status"]
             try:
-                if wanted in PUBLIC_STATUSES and not claim.is_public:
+                if wanted in PUBLIC_STATUSES and not is_public_record(claim):
                     services.publish_now(claim=claim, by=self.by, reason=self.reason)
                     row.changed = sorted({*row.changed, "status"})
                 if wanted == Status.WITHDRAWN and claim.status == Status.PUBLISHED:

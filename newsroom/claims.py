@@ -22,12 +22,13 @@ from claims import permissions, services
 from claims.concurrency import StaleEdit
 from claims.models import Citation, Claim, Correction, ReviewQueue, Topic
 from claims.selectors import similar_claims
+from claims.visibility import is_public_record
 from claims.vocabulary import Status
 
 from . import translations
 from .conflicts import NoLostEditsAdmin
 from .create import cite_everywhere, creating_field
-from .filters import ActorFilter, ContestedFilter
+from .filters import ActorListFilter, ContestedFilter
 from .forms import ClaimForm
 from .formsets import PageWrite, ServiceFormSet
 from .history import form_reason
@@ -59,7 +60,7 @@ DERIVED = _("Derived from the statements")
 class ClaimAdmin(NoLostEditsAdmin, nested_admin.NestedModelAdmin):
     form = ClaimForm
     list_display = ["text", "status", "verdict", "contested_display", "event", "updated_at"]
-    list_filter = ["status", "verdict", ContestedFilter, "topics", ActorFilter]
+    list_filter = ["status", "verdict", ContestedFilter, "topics", ActorListFilter]
     search_fields = ["text", "summary", "slug"]
     prepopulated_fields = {"slug": ["text"]}
     autocomplete_fields = ["topics"]
@@ -123,7 +124,7 @@ class ClaimAdmin(NoLostEditsAdmin, nested_admin.NestedModelAdmin):
     NOT_ON_ADD = (PUBLICATION, DERIVED)
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Claim]:
-        return super().get_queryset(request).with_contested().with_first_asserted()
+        return super().get_queryset(request).with_first_asserted()
 
     def get_form(self, request: HttpRequest, obj: Any = None, **kwargs: Any) -> Any:
         form = super().get_form(request, obj, **kwargs)
@@ -153,7 +154,7 @@ class ClaimAdmin(NoLostEditsAdmin, nested_admin.NestedModelAdmin):
 
     def get_inlines(self, request: HttpRequest, obj: Any = None) -> list[Any]:
         inlines = list(super().get_inlines(request, obj))
-        if obj is None or not obj.is_public:
+        if obj is None or not is_public_record(obj):
             inlines.remove(CorrectionInline)  # a draft has no corrections log
         return inlines
 
@@ -161,7 +162,7 @@ class ClaimAdmin(NoLostEditsAdmin, nested_admin.NestedModelAdmin):
         fieldsets = super().get_fieldsets(request, obj)
         if obj is None:
             fieldsets = [(name, opts) for name, opts in fieldsets if name not in self.NOT_ON_ADD]
-        if obj is not None and obj.is_public:
+        if obj is not None and is_public_record(obj):
             return fieldsets
         return [
             (name, {**opts, "fields": [f for f in opts["fields"] if f != "correction_note"]})
@@ -170,7 +171,7 @@ class ClaimAdmin(NoLostEditsAdmin, nested_admin.NestedModelAdmin):
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         # A public claim is withdrawn, never deleted: newsrooms do not make retractions vanish.
-        if obj is not None and obj.is_public:
+        if obj is not None and is_public_record(obj):
             return False
         return super().has_delete_permission(request, obj)
 
@@ -180,7 +181,7 @@ class ClaimAdmin(NoLostEditsAdmin, nested_admin.NestedModelAdmin):
     @admin.display(description=_("contested"))
     def contested_display(self, obj: Claim) -> str:
         """A warning, not a green tick: contested is a state to look at, not a success."""
-        return "⚠ " + gettext("contested") if obj.contested else "—"
+        return "⚠ " + gettext("contested") if obj.is_contested else "—"
 
     @admin.display(description=_("first asserted"))
     def first_asserted_display(self, obj: Claim) -> str:

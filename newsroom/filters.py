@@ -32,7 +32,7 @@ class ContestedFilter(admin.SimpleListFilter):
         return queryset
 
 
-class ActorFilter(admin.SimpleListFilter):
+class ActorListFilter(admin.SimpleListFilter):
     """Claims an actor took a position on (as speaker or as the party spoken for).
 
     A newsroom has tens of thousands of actors, so the sidebar offers the most-quoted ones plus

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from claims import permissions, services
 from claims.models import Claim
+from claims.visibility import is_public_record
 from sources.models import Source
 
 from .create import NewReferencesForm
@@ -105,7 +106,7 @@ class _ClaimForm(NewReferencesForm, WrittenDatesForm, CorrectionNoteMixin, Versi
     )
 
     def is_public(self) -> bool:
-        return self.instance.is_public
+        return is_public_record(self.instance)
 
 
 ClaimForm = with_translations(_ClaimForm, Claim)
@@ -121,7 +122,7 @@ class CitationForm(NewReferencesForm):
 
 class StatementAdminForm(CorrectionNoteMixin, StatementForm):
     def is_public(self) -> bool:
-        return self.instance.claim.is_public
+        return is_public_record(self.instance.claim)
 
 
 def guarded(form_class: type[forms.ModelForm], user: Any, field: str | None) -> type:

@@ -17,6 +17,7 @@ from nested_admin.formsets import NestedInlineFormSet
 
 from claims import services
 from claims.models import Statement
+from claims.visibility import is_public_record
 
 from .create import save_new_references
 from .history import form_reason
@@ -48,7 +49,7 @@ class PageWrite:
             not added
             and self.pending is not None
             and getattr(instance, "statement_id", None)
-            and instance.statement.claim.is_public
+            and is_public_record(instance.statement.claim)
         ):
             self.pending.add([services.sources_label(instance.statement)])
         services.save_record(record=instance, by=self.by, reason=reason)
@@ -57,7 +58,7 @@ class PageWrite:
         if (
             self.pending is not None
             and getattr(instance, "statement_id", None)
-            and instance.statement.claim.is_public
+            and is_public_record(instance.statement.claim)
         ):
             self.pending.add([services.sources_label(instance.statement)])
         services.delete_record(
@@ -93,7 +94,7 @@ class ServiceFormSet(NestedInlineFormSet):
 def _public_claim(claim_id: int | None) -> bool:
     from claims.models import Claim
 
-    return bool(claim_id) and Claim.objects.filter(pk=claim_id).get().is_public
+    return bool(claim_id) and is_public_record(Claim.objects.filter(pk=claim_id).get())
 
 
 class StatementFormSet(ServiceFormSet):

@@ -10,8 +10,13 @@ from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
 from core.grades import Reliability
-from core.models import TimeStampedModel, choices_check, internal_notes_field
-from core.slugs import derive_slug
+from core.models import (
+    SluggedModel,
+    TimeStampedModel,
+    choices_check,
+    internal_notes_field,
+    slug_field,
+)
 from sources.fields import NormalisedURLField
 
 if TYPE_CHECKING:
@@ -30,15 +35,9 @@ class OutletKind(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class Outlet(TimeStampedModel):
+class Outlet(SluggedModel, TimeStampedModel):
     name = models.CharField(_("name"), max_length=200, unique=True)
-    slug = models.SlugField(
-        _("slug"),
-        max_length=200,
-        unique=True,
-        blank=True,
-        help_text=_("Derived from the name when left blank."),
-    )
+    slug = slug_field()
     kind = models.CharField(_("kind"), max_length=20, choices=OutletKind.choices)
     country = CountryField(verbose_name=_("country"), blank=True)
     website = models.URLField(_("website"), blank=True)
@@ -67,10 +66,6 @@ class Outlet(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.name
-
-    def clean(self) -> None:
-        if not self.slug:
-            self.slug = derive_slug(self.name, 200)
 
 
 class LinkStatus(models.TextChoices):

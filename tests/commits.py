@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db import connection
 
-from claims import stamps
+from claims import cache_versions
 from core import dataversions
 
 
@@ -17,5 +17,7 @@ def run_deferred_triggers() -> None:
             cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
             cursor.execute("SET CONSTRAINTS ALL DEFERRED")
             # The next "commit" bumps global and shared again, as a new transaction would.
-            for statement in dataversions.forget_bumps_sql([stamps.GLOBAL, stamps.SHARED]):
+            for statement in dataversions.forget_bumps_sql(
+                [cache_versions.GLOBAL, cache_versions.SHARED]
+            ):
                 cursor.execute(statement)

@@ -163,7 +163,7 @@ def test_a_reporter_enters_the_helicopter_claim_and_its_denial_from_one_page(edi
     claim = Claim.objects.get(slug="fla-drone-shot-down-malian-army-helicopter")
     assert claim.status == "draft"
     assert claim.event_date_display == "February 2025"
-    assert claim.contested
+    assert claim.is_contested
     assert claim in Claim.objects.asserted_by(fla).denied_by(army)
     assert {c.locator for s in claim.statements.all() for c in s.citations.all()} == {"para 21"}
     assert claim.history.count() == 1

@@ -12,8 +12,8 @@ from claims.filters import CLAIM_ORDERINGS, ClaimFilter
 from claims.models import Claim
 from claims.positions import current_positions
 from claims.selectors import corrections, public_changes
-from claims.visibility import public, visible_to
-from claims.vocabulary import PUBLIC_STATUSES, Status, Verdict
+from claims.visibility import is_public_record, public, visible_to
+from claims.vocabulary import Status, Verdict
 from core.dates import display
 from ledger.linked_data import claim_review, ld_json_script
 
@@ -78,7 +78,7 @@ def claim_detail(request: HttpRequest, slug: str) -> HttpResponse:
     statements = list(claim.statements.all())
     context = {
         "claim": claim,
-        "is_preview": claim.status not in PUBLIC_STATUSES,
+        "is_preview": not is_public_record(claim),
         "statements": statements,
         "positions": current_positions(statements),
         "timeline": timeline(statements),

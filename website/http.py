@@ -10,7 +10,7 @@ from django.middleware.http import ConditionalGetMiddleware
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.decorators import decorator_from_middleware
 
-from claims.stamps import GLOBAL, SHARED, claim_slug_stamp
+from claims.cache_versions import GLOBAL, SHARED, claim_slug_key
 from core import response_cache
 
 if TYPE_CHECKING:
@@ -28,12 +28,12 @@ CONTENT_SECURITY_POLICY = (
 )
 
 
-def page_stamps(request: HttpRequest, kwargs: dict) -> list[str]:
-    """The data versions a page is keyed on (``claims.stamps``): a claim's page on its own stamp
-    and the shared one, every other page on the global stamp."""
+def page_version_keys(request: HttpRequest, kwargs: dict) -> list[str]:
+    """The data versions a page is keyed on (``claims.cache_versions``): a claim's page on its own
+    key and the shared one, every other page on the global key."""
     match = request.resolver_match
     if match is not None and match.view_name == "claims:claim-detail" and "slug" in kwargs:
-        return [claim_slug_stamp(kwargs["slug"]), SHARED]
+        return [claim_slug_key(kwargs["slug"]), SHARED]
     return [GLOBAL]
 
 
@@ -59,7 +59,7 @@ def public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
 
     @functools.wraps(view)
     def wrapped(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
-        found = response_cache.variant(request, page_stamps(request, kwargs))
+        found = response_cache.variant(request, page_version_keys(request, kwargs))
         if found is None:
             return conditional(request, *args, **kwargs)
         # What every answer for the public says, whether rendered, cached or a 304.

@@ -38,10 +38,8 @@ def statements_for_page(seen: Visibility = public) -> QuerySet[Statement]:
 def claims_for_lists() -> QuerySet[Claim]:
     """Listed claims as lists show them: contested flag, topics, how many statements (stored,
     ``claims.derived``)."""
-    return (
-        public.listed_claims()
-        .with_contested()
-        .prefetch_related(Prefetch("topics", queryset=public.topics_of_listed_claims()))
+    return public.listed_claims().prefetch_related(
+        Prefetch("topics", queryset=public.topics_of_listed_claims())
     )
 
 

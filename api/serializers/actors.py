@@ -15,7 +15,7 @@ from api.serializers.base import WriteSerializer
 from api.serializers.shared import correction_note_field
 from claims import services
 
-from . import reading
+from . import representations
 from .sources import SourceSerializer
 
 
@@ -68,7 +68,7 @@ class ActorRelationSerializer(PartialDates, serializers.ModelSerializer):
 
 
 class ActorSerializer(PartialDates, serializers.ModelSerializer):
-    """An actor. Its fields declare the shape; it is read by ``reading.actor``."""
+    """An actor. Its fields declare the shape; it is read by ``representations.actor``."""
 
     url = ApiUrlField(view_name="api:actor-detail")
     html_url = HtmlUrlField()
@@ -104,7 +104,7 @@ class ActorSerializer(PartialDates, serializers.ModelSerializer):
         ]
         read_only_fields = fields
 
-    to_representation = reading.fast(reading.actor)
+    to_representation = representations.fast(representations.actor)
 
     @extend_schema_field(ActorRelationSerializer(many=True))
     def get_relations(self, actor: Actor) -> list[dict]:

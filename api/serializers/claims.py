@@ -10,7 +10,7 @@ from claims.models import Citation, Claim, RequestForComment, Statement, Topic
 from claims.positions import current_positions
 from claims.vocabulary import Direction
 
-from . import reading
+from . import representations
 from .actors import ActorBriefSerializer
 from .sources import SourceSerializer
 
@@ -90,7 +90,7 @@ class StatementListSerializer(StatementSerializer):
 
 class ClaimSerializer(PartialDates, serializers.ModelSerializer):
     """A claim in the list. Its fields declare the shape (the schema's); it is read by
-    ``reading.claim``, the same JSON without walking the fields one by one."""
+    ``representations.claim``, the same JSON without walking the fields one by one."""
 
     url = ApiUrlField(view_name="api:claim-detail")
     html_url = HtmlUrlField()
@@ -130,7 +130,7 @@ class ClaimSerializer(PartialDates, serializers.ModelSerializer):
         ]
         read_only_fields = fields
 
-    to_representation = reading.fast(reading.claim)
+    to_representation = representations.fast(representations.claim)
 
 
 class RelatedClaimSerializer(serializers.Serializer):
@@ -168,7 +168,8 @@ class PositionSerializer(serializers.Serializer):
 
 
 class ClaimDetailSerializer(ClaimSerializer):
-    """A claim's detail, read by ``reading.claim_detail`` (the fields below are its shape)."""
+    """A claim's detail, read by ``representations.claim_detail`` (the fields below are its
+    shape)."""
 
     statements = StatementSerializer(many=True, read_only=True)
     positions = serializers.SerializerMethodField(
@@ -191,7 +192,7 @@ class ClaimDetailSerializer(ClaimSerializer):
         ]
         read_only_fields = fields
 
-    to_representation = reading.fast(reading.claim_detail)
+    to_representation = representations.fast(representations.claim_detail)
 
     @extend_schema_field(PositionSerializer(many=True))
     def get_positions(self, claim: Claim) -> list[dict]:

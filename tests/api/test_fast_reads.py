@@ -1,4 +1,4 @@
-"""The plain read functions (``api.serializers.reading``) give exactly what the serializers'
+"""The plain read functions (``api.serializers.representations``) give exactly what the serializers'
 declared fields give, object by object, for the public and for a newsroom preview.
 
 The serializers' ``to_representation`` is the fast one; ``ModelSerializer.to_representation``

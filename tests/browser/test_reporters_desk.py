@@ -124,7 +124,7 @@ def test_a_reporter_enters_the_djibo_paragraph_in_two_pages_and_the_editor_publi
     assert all(s.citations.get().source == source for s in statements)
     assert Actor.objects.count() == 3
     assert claim.event_date_display == "3 March 2025"
-    assert claim.contested  # the army asserts, JNIM denies; HRW adds context
+    assert claim.is_contested  # the army asserts, JNIM denies; HRW adds context
     context.close()
 
     # The editor: who sent it, when, and why — then publish from the queue.

@@ -1,8 +1,8 @@
 """The data versions come from the database's committed state (``core.dataversions``,
-``claims.stamps``): triggers on every domain table bump them, so a write that no Python code sees
-— a ``QuerySet.update``, raw SQL, a command, another process with another cache prefix — changes
-the version of every answer it affects, and a withdrawal made while Redis is down is never served
-as published once it returns."""
+``claims.cache_versions``): triggers on every domain table bump them, so a write that no Python
+code sees — a ``QuerySet.update``, raw SQL, a command, another process with another cache
+prefix — changes the version of every answer it affects, and a withdrawal made while Redis is
+down is never served as published once it returns."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.db.models import F
 
-from claims import services, stamps
+from claims import cache_versions, services
 from claims.models import Claim, Statement
 from config.settings import redis_cache
 from core import dataversions, response_cache
@@ -30,10 +30,10 @@ def versions(*keys: str) -> dict[str, int]:
 
 def keys_of(claim) -> list[str]:
     return [
-        stamps.GLOBAL,
-        stamps.SHARED,
-        stamps.claim_stamp(claim.pk),
-        stamps.claim_slug_stamp(claim.slug),
+        cache_versions.GLOBAL,
+        cache_versions.SHARED,
+        cache_versions.claim_key(claim.pk),
+        cache_versions.claim_slug_key(claim.slug),
     ]
 
 
@@ -59,24 +59,24 @@ def test_every_domain_table_has_its_trigger(db):
 
 def test_installing_again_is_harmless_and_moves_the_epoch(db):
     [epoch] = dataversions.read([])
-    stamps.install_triggers()
-    stamps.install_triggers()
+    cache_versions.install_triggers()
+    cache_versions.install_triggers()
     assert dataversions.read([])[0] != epoch
-    assert len(dataversions.installed()) == len(stamps.domain_models())
+    assert len(dataversions.installed()) == len(cache_versions.domain_models())
 
 
 # Writes no Python code sees ------------------------------------------------------------------
 
 
 def test_a_queryset_update_changes_the_claims_versions_and_no_other_claims(ledger):
-    before = versions(*keys_of(ledger.claim), stamps.claim_stamp(ledger.rival.pk))
+    before = versions(*keys_of(ledger.claim), cache_versions.claim_key(ledger.rival.pk))
     Claim.objects.filter(pk=ledger.claim.pk).update(text="Rewritten in bulk")
     run_deferred_triggers()
     assert changed(before) == set(keys_of(ledger.claim))
 
 
 def test_a_raw_sql_update_of_a_statement_changes_its_claims_version_only(ledger):
-    before = versions(*keys_of(ledger.claim), stamps.claim_stamp(ledger.rival.pk))
+    before = versions(*keys_of(ledger.claim), cache_versions.claim_key(ledger.rival.pk))
     with connection.cursor() as cursor:
         cursor.execute(
             "UPDATE claims_statement SET paraphrase = %s WHERE id = %s",
@@ -84,9 +84,9 @@ def test_a_raw_sql_update_of_a_statement_changes_its_claims_version_only(ledger)
         )
     run_deferred_triggers()
     assert changed(before) == {
-        stamps.GLOBAL,
-        stamps.claim_stamp(ledger.claim.pk),
-        stamps.claim_slug_stamp(ledger.claim.slug),
+        cache_versions.GLOBAL,
+        cache_versions.claim_key(ledger.claim.pk),
+        cache_versions.claim_slug_key(ledger.claim.slug),
     }
 
 
@@ -97,9 +97,9 @@ def test_a_raw_sql_update_of_a_citation_changes_its_claims_version(ledger):
         cursor.execute("UPDATE claims_citation SET locator = 'p. 9' WHERE id = %s", [citation.pk])
     run_deferred_triggers()
     assert changed(before) == {
-        stamps.GLOBAL,
-        stamps.claim_stamp(ledger.claim.pk),
-        stamps.claim_slug_stamp(ledger.claim.slug),
+        cache_versions.GLOBAL,
+        cache_versions.claim_key(ledger.claim.pk),
+        cache_versions.claim_slug_key(ledger.claim.slug),
     }
 
 
@@ -107,15 +107,18 @@ def test_a_statement_moved_to_another_claim_changes_both_claims(ledger):
     before = versions(*keys_of(ledger.claim), *keys_of(ledger.rival))
     Statement.objects.filter(pk=ledger.denial.pk).update(claim=ledger.rival)
     run_deferred_triggers()
-    assert changed(before) == set(keys_of(ledger.claim) + keys_of(ledger.rival)) - {stamps.SHARED}
+    both = set(keys_of(ledger.claim) + keys_of(ledger.rival))
+    assert changed(before) == both - {cache_versions.SHARED}
 
 
 def test_an_actor_edit_changes_the_shared_version(ledger):
-    before = versions(stamps.GLOBAL, stamps.SHARED, stamps.claim_stamp(ledger.claim.pk))
+    before = versions(
+        cache_versions.GLOBAL, cache_versions.SHARED, cache_versions.claim_key(ledger.claim.pk)
+    )
     with connection.cursor() as cursor:
         cursor.execute("UPDATE actors_actor SET name = 'FAMa' WHERE id = %s", [ledger.army.pk])
     run_deferred_triggers()
-    assert changed(before) == {stamps.GLOBAL, stamps.SHARED}
+    assert changed(before) == {cache_versions.GLOBAL, cache_versions.SHARED}
 
 
 def test_an_update_that_changes_nothing_bumps_nothing(ledger):
@@ -130,7 +133,7 @@ def test_a_new_statement_count_alone_leaves_other_claims_pages_in_place(ledger):
     before = versions(*keys_of(ledger.claim))
     Claim.objects.filter(pk=ledger.claim.pk).update(statement_count=F("statement_count") + 1)
     run_deferred_triggers()
-    assert changed(before) == set(keys_of(ledger.claim)) - {stamps.SHARED}
+    assert changed(before) == set(keys_of(ledger.claim)) - {cache_versions.SHARED}
 
 
 def test_refresh_derived_and_a_search_rebuild_change_the_versions(ledger):
@@ -142,7 +145,7 @@ def test_refresh_derived_and_a_search_rebuild_change_the_versions(ledger):
     before = versions(*keys_of(ledger.claim))
     call_command("refresh_derived")
     run_deferred_triggers()
-    assert stamps.claim_stamp(ledger.claim.pk) in changed(before)
+    assert cache_versions.claim_key(ledger.claim.pk) in changed(before)
     with connection.cursor() as cursor:  # a stale search document
         cursor.execute(
             "UPDATE claims_claimsearchdocument SET title = 'stale' WHERE claim_id = %s",
@@ -152,7 +155,7 @@ def test_refresh_derived_and_a_search_rebuild_change_the_versions(ledger):
     before = versions(*keys_of(ledger.claim))
     call_command("rebuild_search_index")
     run_deferred_triggers()
-    assert {stamps.GLOBAL, stamps.claim_stamp(ledger.claim.pk)} <= changed(before)
+    assert {cache_versions.GLOBAL, cache_versions.claim_key(ledger.claim.pk)} <= changed(before)
 
 
 # What the public is served ---------------------------------------------------------------------

@@ -1,7 +1,7 @@
-"""The response cache's rules (``core.response_cache``, ``claims.stamps``): the public's answers
-are served from the cache and revalidated from the data version alone (one query: the versions
-are read from the database, ``core.dataversions``); drafts, staff previews and token holders'
-answers never enter it or come out of it; every write the public could see changes the
+"""The response cache's rules (``core.response_cache``, ``claims.cache_versions``): the public's
+answers are served from the cache and revalidated from the data version alone (one query: the
+versions are read from the database, ``core.dataversions``); drafts, staff previews and token
+holders' answers never enter it or come out of it; every write the public could see changes the
 version."""
 
 from __future__ import annotations

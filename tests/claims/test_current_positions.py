@@ -48,7 +48,7 @@ def test_one_party_that_changed_its_mind_does_not_make_a_claim_contested(
     claim, _group = spokesman_denies_then_group_asserts
     assert not Claim.objects.filter(pk=claim.pk).contested().exists()
     assert Claim.objects.filter(pk=claim.pk).uncontested().exists()
-    assert not Claim.objects.with_contested().get(pk=claim.pk).contested
+    assert not Claim.objects.get(pk=claim.pk).is_contested
     assert not Claim.objects.get(pk=claim.pk).contested
 
 

@@ -49,7 +49,7 @@ def test_a_claim_with_one_actor_for_and_another_against_is_contested():
     assert list(Claim.objects.contested()) == [claim]
     claim.refresh_from_db()  # "contested" is stored, written when each statement is saved
     assert claim.contested is True
-    assert Claim.objects.with_contested().get(pk=claim.pk).is_contested is True
+    assert Claim.objects.get(pk=claim.pk).is_contested is True
 
 
 def test_a_claim_with_only_assertions_is_not_contested():
@@ -59,7 +59,7 @@ def test_a_claim_with_only_assertions_is_not_contested():
     StatementFactory(claim=claim, stance=Stance.DECLINES_TO_COMMENT)
     assert not Claim.objects.contested().exists()
     assert list(Claim.objects.uncontested()) == [claim]
-    assert Claim.objects.with_contested().get(pk=claim.pk).is_contested is False
+    assert Claim.objects.get(pk=claim.pk).is_contested is False
 
 
 def test_an_actor_who_asserts_then_retracts_does_not_contest_the_claim_alone():

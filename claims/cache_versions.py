@@ -48,11 +48,11 @@ GLOBAL = "global"
 SHARED = "shared"
 
 
-def claim_stamp(pk: int | str) -> str:
+def claim_key(pk: int | str) -> str:
     return f"claim:{pk}"
 
 
-def claim_slug_stamp(slug: str) -> str:
+def claim_slug_key(slug: str) -> str:
     return f"claim-slug:{slug}"
 
 

@@ -1,0 +1,1 @@
+"""The REST API (v1): the public ledger read, and written with a token."""
