@@ -499,7 +499,7 @@ def replace_citations(
     existing = list(statement.citations.all())
     wanted = {key(c) for c in citations}
     removed = [c for c in existing if key(c) not in wanted]
-    labels = [sources_label(statement)] if removed and statement.claim.is_public else []
+    labels = [sources_label(statement)] if removed and is_public_record(statement.claim) else []
     require_correction_note(changed=labels, note=correction_note)
     for citation in removed:
         delete_record(record=citation, by=by, reason=reason)

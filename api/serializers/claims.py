@@ -96,6 +96,7 @@ class ClaimSerializer(PartialDates, serializers.ModelSerializer):
     html_url = HtmlUrlField()
     topics = TopicSerializer(many=True, read_only=True, source="seen_topics")
     contested = serializers.BooleanField(
+        source="is_contested",
         read_only=True,
         help_text="Derived: one actor's current position is for the claim, another's against.",
     )

@@ -49,7 +49,7 @@ def test_one_party_that_changed_its_mind_does_not_make_a_claim_contested(
     assert not Claim.objects.filter(pk=claim.pk).contested().exists()
     assert Claim.objects.filter(pk=claim.pk).uncontested().exists()
     assert not Claim.objects.get(pk=claim.pk).is_contested
-    assert not Claim.objects.get(pk=claim.pk).contested
+    assert not Claim.objects.get(pk=claim.pk).is_contested
 
 
 def test_the_current_statement_is_the_partys_latest(spokesman_denies_then_group_asserts):
@@ -74,7 +74,7 @@ def test_two_parties_on_opposite_sides_contest_a_claim(spokesman_denies_then_gro
         claim=claim, actor=ActorFactory(), stance=Stance.DENIES, stated_on=datetime.date(2025, 3, 6)
     )
     assert Claim.objects.filter(pk=claim.pk).contested().exists()
-    assert Claim.objects.get(pk=claim.pk).contested
+    assert Claim.objects.get(pk=claim.pk).is_contested
 
 
 def test_the_api_says_what_the_page_says(spokesman_denies_then_group_asserts, client):

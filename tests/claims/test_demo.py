@@ -63,7 +63,7 @@ def test_the_helicopter_and_the_intercepted_drone_are_rival_published_claims():
 def test_the_ukraine_supply_claim_is_contested_with_accusers_and_deniers():
     call_command("load_demo")
     claim = Claim.objects.get(slug="ukraine-supplies-drones-and-weapons-to-the-fla")
-    assert claim.contested
+    assert claim.is_contested
     accusers = {s.actor.slug for s in claim.statements.filter(stance="asserts")}
     assert accusers >= {
         "government-of-mali",

@@ -48,7 +48,7 @@ def test_a_claim_with_one_actor_for_and_another_against_is_contested():
     StatementFactory(claim=claim, stance=Stance.DENIES)
     assert list(Claim.objects.contested()) == [claim]
     claim.refresh_from_db()  # "contested" is stored, written when each statement is saved
-    assert claim.contested is True
+    assert claim.is_contested is True
     assert Claim.objects.get(pk=claim.pk).is_contested is True
 
 
@@ -76,9 +76,9 @@ def test_only_each_actors_latest_position_counts():
     army = ActorFactory()
     StatementFactory(claim=claim, stance=Stance.ASSERTS, stated_on=FEB)
     StatementFactory(claim=claim, actor=army, stance=Stance.DENIES, stated_on=FEB)
-    assert Claim.objects.get(pk=claim.pk).contested is True
+    assert Claim.objects.get(pk=claim.pk).is_contested is True
     StatementFactory(claim=claim, actor=army, stance=Stance.ACKNOWLEDGES, stated_on=JUL)
-    assert Claim.objects.get(pk=claim.pk).contested is False
+    assert Claim.objects.get(pk=claim.pk).is_contested is False
 
 
 def test_asserted_by_finds_claims_the_actor_or_its_spokesperson_took_a_position_for():
