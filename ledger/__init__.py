@@ -11,3 +11,15 @@ out").
 
 FORMAT = "contested-ledger"
 VERSION = 1
+
+
+def origin() -> str:
+    """This Contested's name for itself in the files it writes (``"origin"``): derived from its
+    secret key, so stable across restarts, restores and machines of one deployment and different
+    for every other, and revealing nothing of the key. An import updates records that already
+    exist only from a file with this origin (its own ledger), and only when asked
+    (``ledger.load``); a file from anywhere else — another newsroom's Contested, a spreadsheet,
+    a fact-checker's ClaimReview — adds what is new and leaves what exists as it is."""
+    from django.utils.crypto import salted_hmac
+
+    return salted_hmac("contested.ledger.origin", "ledger", algorithm="sha256").hexdigest()[:20]

@@ -20,7 +20,7 @@ from typing import Any
 from claims.models import RequestForComment
 from claims.visibility import PREVIEW, Visibility, public
 
-from . import FORMAT, VERSION
+from . import FORMAT, VERSION, origin
 from .fields import (
     ACTOR,
     ACTOR_RELATION,
@@ -66,7 +66,12 @@ def export_ledger(
     ``generated_at`` is written when given (the public download says when it was made)."""
     seen: Visibility = public if scope == "public" else PREVIEW
     internal = scope == "newsroom"
-    head: dict[str, Any] = {"format": FORMAT, "version": VERSION, "scope": scope}
+    head: dict[str, Any] = {
+        "format": FORMAT,
+        "version": VERSION,
+        "scope": scope,
+        "origin": origin(),
+    }
     if generated_at is not None:
         head["generated_at"] = generated_at.astimezone(datetime.UTC).isoformat()
     yield _line(head)[:-1] + ",\n"

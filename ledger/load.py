@@ -4,11 +4,21 @@
 changes nothing and says where it breaks), then writes every record in one transaction, each
 found by its natural key and created, updated or left alone:
 
-- outlets, topics, actors by slug; a source by its URL (``outlet:title`` with none); an alias by
-  its actor and name; an actor relation by subject, kind, object and start; a claim by slug; a
-  statement, within its claim, by who said it, the stance, the date and its words (quote, else
-  paraphrase); a citation by statement, source and locator; a claim relation by its two claims
-  and kind; a request for comment by claim, actor and date. Nothing is ever deleted.
+- From this Contested's own ledger (the file's ``origin`` is ``ledger.origin()``): outlets,
+  topics, actors and claims by slug — the same record. From anywhere else (another newsroom's
+  Contested, a spreadsheet, a fact-checker's ClaimReview) slugs name nothing here, so records are
+  found by what identifies them: an outlet by its website's domain, else its name; an actor by
+  its name or an alias, and its kind; a topic by its name; a claim by its text. A record created
+  from such a file gets a slug of its own, never another record's (``core.slugs.unique_slug``).
+- A source by its normalised URL (``outlet:title`` with none); an alias by its actor and name;
+  an actor relation by subject, kind, object and start; a statement, within its claim, by who
+  said it, the stance, the date and its words (quote, else paraphrase); a citation by
+  statement, source and locator; a claim relation by its two claims and kind; a request for
+  comment by claim, actor and date. Nothing is ever deleted.
+- **A record that exists is never changed** unless the file is this Contested's own ledger and
+  the importer asks for updates (``update``). Otherwise a record the file gives differently is a
+  *conflict*: reported with the fields that differ, left as it is, and the rest of the file
+  imported — the editor decides, and edits the record by hand if the file was right.
 - Every write goes through ``claims.services`` (permissions, who may change what, ``full_clean``,
   the correction rule, history with the importing user and "Imported from FILE").
 - A claim arrives as a draft, unless the importer may publish and asks (``publish``): then it
@@ -30,18 +40,24 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 
+from actors.lookup import named
 from actors.models import Actor, ActorAlias, ActorRelation
 from claims import consequences, permissions, services
 from claims.concurrency import StaleEdit
 from claims.models import Citation, Claim, ClaimRelation, RequestForComment, Statement, Topic
 from claims.visibility import is_public_record
 from claims.vocabulary import PUBLIC_STATUSES, Status
+from core.slugs import unique_slug
+from sources.lookup import outlet_on_host
 from sources.models import Outlet, Source
+from sources.urls_normalise import normalise_url
 
+from . import origin
 from .fields import (
     ACTOR,
     ACTOR_RELATION,
@@ -76,8 +92,9 @@ def schema() -> dict[str, Any]:
 
 @dataclass
 class Row:
-    """One record of the file and what importing it does: "create", "update", "unchanged", or
-    "error" with ``errors`` by field ("" for the record as a whole)."""
+    """One record of the file and what importing it does: "create", "update", "unchanged",
+    "conflict" (it exists and the file gives ``changed`` differently: left as it is), or "error"
+    with ``errors`` by field ("" for the record as a whole)."""
 
     kind: str
     key: str
@@ -89,6 +106,8 @@ class Row:
     def done(self) -> str:
         if self.errors:
             return "refused"
+        if self.action == "conflict":
+            return "kept as it is: the file differs in " + ", ".join(self.changed)
         return {"create": "created", "update": "updated"}.get(self.action, "left alone")
 
 
@@ -147,11 +166,21 @@ def load_ledger(
     publish: bool = False,
     dry_run: bool = False,
     correction_note: str = "",
+    update: bool = False,
 ) -> Report:
-    """Import ``bundle`` (the parsed file) as ``by``; see the module's docstring."""
+    """Import ``bundle`` (the parsed file) as ``by``; see the module's docstring. ``update``:
+    change existing records as the file has them (this Contested's own ledger only)."""
     report = Report(file_name=file_name, dry_run=dry_run)
     report.file_errors = check_format(bundle)
     if report.file_errors:
+        return report
+    own = bundle.get("origin") == origin()
+    if update and not own:
+        report.file_errors.append(
+            "Only this Contested's own ledger may update records that exist; this file comes "
+            "from elsewhere. Import it without updating: what is new is added, and what differs "
+            "is reported for you to decide."
+        )
         return report
     if publish and not permissions.can(by, permissions.PUBLISH_CLAIM, Claim):
         report.file_errors.append("You may not publish: import the claims as drafts.")
@@ -161,7 +190,15 @@ def load_ledger(
             # Contested-ness, actors' and sources' public-ness and the search documents
             # recomputed once per row touched, at the end.
             with consequences.batch():
-                _Loader(bundle, by=by, report=report, publish=publish, note=correction_note).run()
+                _Loader(
+                    bundle,
+                    by=by,
+                    report=report,
+                    publish=publish,
+                    note=correction_note,
+                    own=own,
+                    update=update,
+                ).run()
             if dry_run or not report.ok:
                 raise _RollBack
     except _RollBack:
@@ -171,8 +208,20 @@ def load_ledger(
 
 
 class _Loader:
-    def __init__(self, bundle: dict, *, by: Any, report: Report, publish: bool, note: str):
+    def __init__(
+        self,
+        bundle: dict,
+        *,
+        by: Any,
+        report: Report,
+        publish: bool,
+        note: str,
+        own: bool,
+        update: bool,
+    ):
         self.bundle = bundle
+        self.own = own  # this Contested's own ledger: slugs name the same records
+        self.update = own and update  # and existing records may change as the file says
         self.by = by
         self.report = report
         self.publish = publish
@@ -241,6 +290,15 @@ class _Loader:
         changed = [name for name, value in values.items() if _current(obj, name) != value]
         if not adding and not changed:
             return obj
+        if not adding and not self.update:
+            # It exists, and the file may not change it: the editor decides (module docstring).
+            row.action = "conflict"
+            row.changed = sorted({_field_name(name) for name in changed})
+            return obj
+        if not adding and not self.own:
+            values.pop("slug", None)  # a slug from elsewhere names nothing here
+        if adding and "slug" in values and not self.own:
+            values["slug"] = unique_slug(type(obj), values["slug"], _slug_length(obj))
         for name, value in values.items():
             setattr(obj, name, value)
         try:
@@ -272,6 +330,30 @@ class _Loader:
     def attached(self, obj: Model) -> None:
         services.save_record(record=obj, by=self.by, reason=self.reason)
 
+    # Which record of the ledger a record of the file is (module docstring) ----------------------
+
+    def existing_outlet(self, record: dict) -> Outlet | None:
+        if self.own:
+            return Outlet.objects.filter(slug=record["slug"]).first()
+        host = urlsplit(record.get("website") or "").hostname
+        found = outlet_on_host(host) if host else None
+        return found or Outlet.objects.filter(name__iexact=record["name"]).order_by("pk").first()
+
+    def existing_actor(self, record: dict) -> Actor | None:
+        if self.own:
+            return Actor.objects.filter(slug=record["slug"]).first()
+        return named(record["name"], kind=record.get("kind"))
+
+    def existing_topic(self, record: dict) -> Topic | None:
+        if self.own:
+            return Topic.objects.filter(slug=record["slug"]).first()
+        return Topic.objects.filter(name__iexact=record["name"]).order_by("pk").first()
+
+    def existing_claim(self, record: dict) -> Claim | None:
+        if self.own:
+            return Claim.objects.filter(slug=record["slug"]).first()
+        return Claim.objects.filter(text=record["text"]).order_by("pk").first()
+
     def once(self, kind: str, key: str, row: Row, seen: set) -> bool:
         if key in seen:
             row.errors.setdefault("", []).append(f"This {kind} is in the file twice.")
@@ -298,7 +380,7 @@ class _Loader:
             row = self.row("outlet", record["slug"])
             if not self.once("outlet", record["slug"], row, seen):
                 continue
-            obj = Outlet.objects.filter(slug=record["slug"]).first() or Outlet()
+            obj = self.existing_outlet(record) or Outlet()
             saved = self.write(row, obj, self.values(OUTLET, record, row), self.reference)
             self.found["outlet"][record["slug"]] = saved
 
@@ -323,7 +405,7 @@ class _Loader:
             row = self.row("actor", record["slug"])
             if not self.once("actor", record["slug"], row, seen):
                 continue
-            obj = Actor.objects.filter(slug=record["slug"]).first() or Actor()
+            obj = self.existing_actor(record) or Actor()
             actor = self.write(row, obj, self.values(ACTOR, record, row), self.reference)
             self.found["actor"][record["slug"]] = actor
             for alias in record.get("aliases", []):
@@ -341,7 +423,7 @@ class _Loader:
             row = self.row("topic", record["slug"])
             if not self.once("topic", record["slug"], row, seen):
                 continue
-            obj = Topic.objects.filter(slug=record["slug"]).first() or Topic()
+            obj = self.existing_topic(record) or Topic()
             saved = self.write(row, obj, self.values(TOPIC, record, row), self.reference)
             self.found["topic"][record["slug"]] = saved
 
@@ -371,7 +453,7 @@ class _Loader:
             if not self.once("claim", record["slug"], row, seen):
                 continue
             values = self.values(CLAIM, record, row)
-            existing = Claim.objects.filter(slug=record["slug"]).first()
+            existing = self.existing_claim(record)
             status = values.pop("status", Status.DRAFT)
             if self.publish and existing is None:
                 # An editor's import files the claim as the ledger has it.
@@ -474,10 +556,16 @@ class _Loader:
             self.write(row, obj or RequestForComment(requested_by=self.by), values, self.attached)
 
     def moves(self, claims: list[tuple[Claim, dict, Row]]) -> None:
-        """An editor's import of an existing claim: published, or withdrawn, as the file says."""
+        """An editor's import of an existing claim: published, or withdrawn, as the file says
+        (a claim the import created, or one it may update)."""
         if not self.publish:
             return
         for claim, record, row in claims:
+            if row.action != "create" and not self.update:
+                if record["status"] != claim.status:
+                    row.action = "conflict"
+                    row.changed = sorted({*row.changed, "status"})
+                continue
             wanted = record["status"]
             try:
                 if wanted in PUBLIC_STATUSES and not is_public_record(claim):
@@ -497,7 +585,11 @@ def _source_by_ref(key: str) -> Source | None:
     if ":" in key and not key.startswith(("http://", "https://")):
         outlet, title = key.split(":", 1)
         return Source.objects.filter(url="", outlet__slug=outlet, title=title).first()
-    return Source.objects.filter(url=key).first()
+    return Source.objects.filter(url__in={key, normalise_url(key)}).order_by("pk").first()
+
+
+def _slug_length(obj: Model) -> int:
+    return obj._meta.get_field("slug").max_length or 50
 
 
 def _statement_key(statement: Statement) -> tuple:

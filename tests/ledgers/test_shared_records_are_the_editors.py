@@ -20,7 +20,7 @@ def renaming_the_source(ledger, title: str = "AFP dispatch") -> dict:
     """The ledger's outlets and sources as exported, the public claim's source renamed, and a
     new source besides."""
     bundle = json.loads(export_text(scope="newsroom"))
-    kept = {key: bundle[key] for key in ("format", "version", "outlets", "sources")}
+    kept = {key: bundle[key] for key in ("format", "version", "origin", "outlets", "sources")}
     for source in kept["sources"]:
         if source["title"] == ledger.source.title:
             source["title"] = title
@@ -32,7 +32,9 @@ def renaming_the_source(ledger, title: str = "AFP dispatch") -> dict:
 def test_a_reporters_import_that_would_rename_a_cited_source_is_refused_as_a_whole(
     reporter_user, ledger
 ):
-    report = load_ledger(renaming_the_source(ledger), by=reporter_user, file_name="f.json")
+    report = load_ledger(
+        renaming_the_source(ledger), by=reporter_user, file_name="f.json", update=True
+    )
     assert not report.applied
     assert any(
         "source “From Donbas to the desert” is shown on public pages: only an editor may "
@@ -51,6 +53,7 @@ def test_an_editors_import_that_renames_a_cited_source_corrects_each_public_clai
         by=editor_user,
         file_name="f.json",
         correction_note="The dispatch's own title.",
+        update=True,
     )
     assert report.applied, report.errors()
     [correction] = Correction.objects.exclude(claim=ledger.draft)

@@ -17,8 +17,11 @@ class Command(BaseCommand):
     help = (
         "Import FILE — a ledger (.json), a sheet of claims with statements (.csv, .xlsx) or a "
         "fact-checker's ClaimReview (.html, .jsonld) — as --user. Claims arrive as drafts unless "
-        "--publish (an editor's import takes the file's status). --dry-run reports what would "
-        "be created, updated or left alone, and every error, and changes nothing."
+        "--publish (an editor's import takes the file's status). Records that exist are never "
+        "changed (a record the file gives differently is reported as a conflict) unless the "
+        "file is this Contested's own ledger and --update is given. --dry-run reports what "
+        "would be created, updated, left alone or in conflict, and every error, and changes "
+        "nothing."
     )
 
     def add_arguments(self, parser: Any) -> None:
@@ -30,6 +33,11 @@ class Command(BaseCommand):
             "--correction-note",
             default="",
             help="The public note for changes the file makes to published claims.",
+        )
+        parser.add_argument(
+            "--update",
+            action="store_true",
+            help="Change existing records as the file has them (this Contested's own ledger).",
         )
         parser.add_argument("--verbose-rows", action="store_true", help="Print every row.")
 
@@ -50,6 +58,7 @@ class Command(BaseCommand):
             publish=options["publish"],
             dry_run=options["dry_run"],
             correction_note=options["correction_note"],
+            update=options["update"],
         )
         if options["verbose_rows"]:
             for row in report.rows:
