@@ -142,7 +142,8 @@ class ClaimViewSet(WritableViewSet):
             (200, "application/json"): ClaimDetailSerializer,
             (200, "application/ld+json"): OpenApiResponse(
                 OpenApiTypes.OBJECT,
-                description="?format=claimreview: schema.org ClaimReview. ?format=jsonld: the "
+                description="?format=claimreview: schema.org ClaimReview (a withdrawn claim: no "
+                "review, a WebPage whose creativeWorkStatus is Withdrawn). ?format=jsonld: the "
                 "claim with every stance (see the README).",
             ),
         }

@@ -5,6 +5,30 @@ One builder for the claim page's embedded JSON-LD and the API's ``?format=claimr
 ClaimReview says what the newsroom concluded about a claim and where the claim appeared. It
 cannot say that the Malian army denied it and the FLA asserted it; ``claim_with_stances`` can.
 Both read the public statements prefetched on the claim (``claims.api``), never a draft.
+
+The verdict as a number (``reviewRating``'s ``ratingValue``, between ``worstRating`` 1 and
+``bestRating`` 5) is on the truth scale many fact-checkers share: 1 false, 2 mostly false, 3 half
+true, 4 mostly true, 5 true. Google's ClaimReview guide asks a publisher to document what its
+numbers mean; this table is ours (the methodology page and the API guide can quote it):
+
+=============  =====  ====================================================================
+verdict        value  why
+=============  =====  ====================================================================
+false          1      the claim is false
+likely false   2      probably false: "mostly false" on the shared scale
+misleading     3      true in part, false in the impression it gives: "half true"
+likely true    4      probably true: "mostly true"
+confirmed      5      the claim is true
+unverified     none   not yet judged: no place on a truth scale
+unproven       none   the evidence settles nothing either way; a 3 would say "half true"
+disputed       none   the parties' accounts conflict and the newsroom cannot settle it; a 3
+                      would say "half true", which is a judgement the newsroom did not make
+=============  =====  ====================================================================
+
+A verdict without a value keeps its words (``alternateName``) and carries no scale at all, so a
+reader of the markup never mistakes "not judged" for a middling score.
+
+A withdrawn claim publishes no ClaimReview (see ``claim_review``).
 """
 
 from __future__ import annotations
@@ -18,7 +42,7 @@ from django.utils.safestring import SafeString, mark_safe
 from actors.models import ActorKind
 from claims.models import ORIGINATING
 from claims.positions import chronological
-from claims.vocabulary import STANCES
+from claims.vocabulary import STANCES, Status, Verdict
 from core import dates
 
 if TYPE_CHECKING:
@@ -32,6 +56,17 @@ if TYPE_CHECKING:
 _SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 PUBLISHER = {"@type": "Organization", "name": "Contested"}
+
+# The verdict on the 1–5 truth scale of ClaimReview's ``reviewRating`` (the table above). A
+# verdict missing here has no number.
+WORST_RATING, BEST_RATING = 1, 5
+RATING_VALUES: dict[str, int] = {
+    Verdict.FALSE: 1,
+    Verdict.LIKELY_FALSE: 2,
+    Verdict.MISLEADING: 3,
+    Verdict.LIKELY_TRUE: 4,
+    Verdict.CONFIRMED: 5,
+}
 
 
 def _absolute(request: Request | HttpRequest, path: str) -> str:
@@ -75,7 +110,10 @@ def stance_summary(statement: Statement) -> str:
 
 
 def claim_review(claim: Claim, request: Request | HttpRequest) -> dict[str, Any]:
-    """schema.org ClaimReview: our verdict on the claim, and where the claim appeared."""
+    """schema.org ClaimReview: our verdict on the claim, and where the claim appeared. For a
+    withdrawn claim, no review: its page described plainly (``_withdrawn_page``)."""
+    if claim.status == Status.WITHDRAWN:
+        return _withdrawn_page(claim, request)
     page = _absolute(request, claim.get_absolute_url())
     statements = chronological(claim.statements.all())
     # The claim's author is whoever put it forward first (asserted or suggested it), never a
@@ -90,7 +128,11 @@ def claim_review(claim: Claim, request: Request | HttpRequest) -> dict[str, Any]
     item: dict[str, Any] = {"@type": "Claim", "appearance": list(appearances.values())}
     if origin:
         item["author"] = _agent(origin.party, request)
-        item["datePublished"] = _when(origin)
+        # At the precision it is known ("2025", "2025-02"): ISO 8601 allows a reduced precision,
+        # and padding a month to its first day would claim a day nobody gave.
+        said = _when(origin)
+        if said:
+            item["datePublished"] = said
     review: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
@@ -98,16 +140,52 @@ def claim_review(claim: Claim, request: Request | HttpRequest) -> dict[str, Any]
         "claimReviewed": claim.text,
         "inLanguage": claim.language,
         "author": PUBLISHER,
-        "reviewRating": {
-            "@type": "Rating",
-            "alternateName": claim.get_verdict_display(),
-            "ratingExplanation": claim.verdict_reasoning,
-        },
+        "reviewRating": rating(claim),
         "itemReviewed": item,
     }
     if claim.published_at:
         review["datePublished"] = claim.published_at.date().isoformat()
     return review
+
+
+def rating(claim: Claim) -> dict[str, Any]:
+    """The verdict as a schema.org Rating: its words, its place on the 1–5 scale when it has one
+    (the module's table), and the reasoning when there is some."""
+    found: dict[str, Any] = {"@type": "Rating", "alternateName": claim.get_verdict_display()}
+    value = RATING_VALUES.get(claim.verdict)
+    if value is not None:
+        found |= {"ratingValue": value, "bestRating": BEST_RATING, "worstRating": WORST_RATING}
+    if claim.verdict_reasoning.strip():
+        found["ratingExplanation"] = claim.verdict_reasoning
+    return found
+
+
+def _withdrawn_page(claim: Claim, request: Request | HttpRequest) -> dict[str, Any]:
+    """A withdrawn claim's page, described plainly: a WebPage marked withdrawn, with the public
+    reason, and no ClaimReview.
+
+    Why not a ClaimReview marked withdrawn: a ClaimReview presents a current fact-check (Google's
+    guide asks for the markup to come off a page whose review no longer stands, and schema.org
+    has no way to say that a review was retracted that a consumer would heed). Search engines
+    and fact-check aggregators that read ClaimReview would keep showing the old verdict as live.
+    The page itself stays up and says why it was withdrawn; this says the same to machines, and
+    the API's ``?format=claimreview`` answers with it too, so a tool syncing our reviews sees
+    the withdrawal instead of a review that vanished."""
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "WebPage",
+        "url": _absolute(request, claim.get_absolute_url()),
+        "name": claim.text,
+        "inLanguage": claim.language,
+        "publisher": PUBLISHER,
+        "creativeWorkStatus": "Withdrawn",
+        "description": claim.withdrawal_reason,
+    }
+    if claim.published_at:
+        data["datePublished"] = claim.published_at.date().isoformat()
+    if claim.withdrawn_at:
+        data["dateModified"] = claim.withdrawn_at.date().isoformat()
+    return data
 
 
 def claim_with_stances(claim: Claim, request: Request) -> dict[str, Any]:
