@@ -448,7 +448,7 @@ class _Reader:
                 self.review(review)
             except _Problem as problem:
                 problems.append(f"{where} · {problem.field}: {problem.message}")
-            except (TypeError, AttributeError, KeyError, ValueError) as error:
+            except (TypeError, AttributeError, KeyError, ValueError, RecursionError) as error:
                 # A shape none of the checks above foresaw: named, never a server error.
                 problems.append(f"{where}: This review cannot be read ({error}).")
         if problems:

@@ -5,13 +5,14 @@ cannot be read says which field is wrong, and nothing is imported."""
 from __future__ import annotations
 
 import datetime
+import json
 from pathlib import Path
 
 import pytest
 from django.urls import reverse
 
 from claims.models import Claim, Statement
-from ledger.claimreview import ClaimReviewError
+from ledger.claimreview import ClaimReviewError, read_claimreview
 from ledger.files import read_upload
 from ledger.load import load_ledger
 from sources.models import Source
@@ -226,3 +227,35 @@ def test_the_import_page_shows_a_bad_review_as_a_problem_not_a_server_error(repo
         response = reporter.post(reverse("admin:ledger_import"), {"file": upload})
     assert response.status_code == 200
     assert "itemReviewed: Give one object" in response.content.decode()
+
+
+FIELDS = [
+    "url",
+    "claimReviewed",
+    "datePublished",
+    "dateModified",
+    "inLanguage",
+    "author",
+    "publisher",
+    "reviewRating",
+    "itemReviewed",
+    "name",
+]
+SHAPES = ["", "text", 7, True, [], ["a", {"name": "b"}], {}, {"@type": "Thing"}, [[[["deep"]]]]]
+
+
+@pytest.mark.parametrize("part", ["review", "itemReviewed", "reviewRating"])
+@pytest.mark.parametrize("field", FIELDS)
+def test_no_shape_of_any_field_escapes_as_an_exception(field, part, reporter_user):
+    problems = []
+    for shape in SHAPES:
+        review = json.loads((PAGES / "dpa-de.json").read_text())
+        (review if part == "review" else review[part])[field] = shape
+        try:
+            bundle = read_claimreview(review)
+        except ClaimReviewError as refused:
+            problems += refused.problems
+        else:  # what is read, imports (or says why not, row by row)
+            load_ledger(bundle, by=reporter_user, file_name="f.json", dry_run=True)
+    # Each by review and field ("review 1 (…) · reviewRating: …"), none a catch-all.
+    assert all(" · " in line for line in problems), problems
