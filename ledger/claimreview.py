@@ -22,7 +22,14 @@ table nor a number can read — is named by review and field (``ClaimReviewError
 of them, before anything is imported.
 
 Actors and outlets are found by name, alias or the address's domain; those not in the ledger are
-added (kind "other" for an author, "media" for a fact-checker) for the newsroom to complete.
+added (kind "person" for a Person, else "other" for an author and "media" for a fact-checker)
+for the newsroom to complete.
+
+What the import proposes and does not set: the claim's verdict. A fact-checker's rating is its
+verdict, not the newsroom's (three grades, kept apart), and a reporter may not set one; the
+verdict the table reads from the rating goes in the claim's note for the editor, as do a
+language the site does not have and a review's missing date. A claim already in the ledger keeps
+its own note and language: a file only adds statements to it.
 A page's ``<script type="application/ld+json">`` blocks are read with extruct.
 """
 
