@@ -4,7 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core.dataversions import DataVersion  # noqa: F401 - its table, with its triggers' code
-from core.slugs import unique_slug
+from core.slugs import derive_slug
 from core.text import PlainTextModel
 
 
@@ -27,8 +27,10 @@ def slug_field(
 
 class SluggedModel(models.Model):
     """A record addressed by its ``slug`` (a ``slug_field()``, declared where it reads best in
-    the model), derived from its ``slug_source`` field when left blank, in ``clean()``, and
-    never one another record has (``core.slugs.unique_slug``)."""
+    the model), derived from its ``slug_source`` field when left blank, in ``clean()``. Two
+    records named alike derive the same slug, and the second is refused as a duplicate (the
+    API's 409 names the one that exists, so a script can run again); only an import of a file
+    from elsewhere gives a new record a free slug of its own (``core.slugs.unique_slug``)."""
 
     slug_source = "name"
 
@@ -39,8 +41,7 @@ class SluggedModel(models.Model):
         super().clean()
         if not self.slug:
             length = self._meta.get_field("slug").max_length
-            source = str(getattr(self, self.slug_source) or "")
-            self.slug = unique_slug(type(self), source, length, exclude=self.pk)
+            self.slug = derive_slug(str(getattr(self, self.slug_source) or ""), length)
 
 
 def internal_notes_field() -> models.TextField:

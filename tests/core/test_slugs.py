@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import pytest
+from django.core.exceptions import ValidationError
 
 from actors.models import Actor
 from core.slugs import derive_slug, unique_slug
@@ -44,8 +45,10 @@ def test_a_record_keeps_its_own_slug_when_it_is_derived_again():
 
 
 @pytest.mark.django_db
-def test_an_actor_saved_without_a_slug_gets_a_free_one():
+def test_an_actor_named_like_another_is_refused_as_a_duplicate_not_given_a_new_slug():
     ActorFactory(name="Wagner", slug="vagner")
     actor = Actor(name="Вагнер", kind="armed_group")
-    actor.full_clean()
-    assert actor.slug == "vagner-2"
+    with pytest.raises(ValidationError) as refused:
+        actor.full_clean()
+    assert actor.slug == "vagner"
+    assert "slug" in refused.value.message_dict
