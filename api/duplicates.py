@@ -100,7 +100,8 @@ def refuse_duplicate(
         named.append(name)
     # The sentence is English, so is the record's name (its verbose_name follows the language).
     label = existing._meta.verbose_name_raw
-    message = f"A {label} with this {', '.join(named)} already exists: id {existing.pk}."
+    article = "An" if str(label)[:1].lower() in "aeiou" else "A"
+    message = f"{article} {label} with this {', '.join(named)} already exists: id {existing.pk}."
     detail: dict[str, Any] = {name: [message] for name in named}
     try:
         url = request.build_absolute_uri(reverse(f"api:{basename}-detail", args=[existing.pk]))

@@ -21,6 +21,8 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
+from core import dates
+
 from .models import Claim, Statement
 from .search import search_claims
 from .visibility import public
@@ -70,6 +72,41 @@ class SinceFilter(django_filters.IsoDateTimeFilter):
         kwargs.setdefault("lookup_expr", "gte")
         kwargs.setdefault("label", "Changed at or after this instant (ISO 8601).")
         super().__init__(**kwargs)
+
+
+# Dates at the precision they are known -----------------------------------------------------------
+
+
+class PartialDateField(forms.DateField):
+    """A date as the API writes them — ``2025``, ``2025-06`` or ``2025-06-12`` (``core.dates``) —
+    or as a date input sends it; the date at its precision."""
+
+    def to_python(self, value: Any) -> dates.PartialDate | None:
+        if value in self.empty_values:
+            return None
+        if isinstance(value, datetime.date):
+            return dates.PartialDate(value, dates.DatePrecision.DAY)
+        try:
+            return dates.parse(str(value).strip())
+        except ValueError:
+            day = super().to_python(value)
+            return dates.PartialDate(day, dates.DatePrecision.DAY) if day else None
+
+
+@extend_schema_field(
+    {"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$", "example": "2025-06"}
+)
+class PeriodFilter(django_filters.DateFilter):
+    """``event_after`` / ``event_before`` at any precision: on or after the start of the period
+    given (``2025-06``: 1 June 2025), on or before its end (``2025-06``: 30 June 2025)."""
+
+    field_class = PartialDateField
+
+    def filter(self, qs: QuerySet, value: dates.PartialDate | None) -> QuerySet:
+        if value is None:
+            return qs
+        bound = value.value if self.lookup_expr == "gte" else dates.period_end(value)
+        return super().filter(qs, bound)
 
 
 # Actors by id, slug, name or alias ---------------------------------------------------------------
@@ -191,11 +228,19 @@ class ClaimFilter(django_filters.FilterSet):
         empty_label=_("Any topic"),
         help_text="Topic slug.",
     )
-    event_after = django_filters.DateFilter(
-        field_name="event_date", lookup_expr="gte", label=_("Event on or after")
+    event_after = PeriodFilter(
+        field_name="event_date",
+        lookup_expr="gte",
+        label=_("Event on or after"),
+        help_text="A date at any precision (2025, 2025-06, 2025-06-12): events on or after the "
+        "start of that period.",
     )
-    event_before = django_filters.DateFilter(
-        field_name="event_date", lookup_expr="lte", label=_("Event on or before")
+    event_before = PeriodFilter(
+        field_name="event_date",
+        lookup_expr="lte",
+        label=_("Event on or before"),
+        help_text="A date at any precision (2025, 2025-06, 2025-06-12): events on or before the "
+        "end of that period.",
     )
     updated_since = SinceFilter(
         label=_("Updated since"),

@@ -260,6 +260,18 @@ def isoformat(value: datetime.date | None, precision: str) -> str | None:
     return value.isoformat()
 
 
+def period_end(given: PartialDate) -> datetime.date:
+    """The last day of the period ``given`` names: 31 December for a year, the month's last day
+    for a month, the day itself for a day."""
+    value = given.value
+    if given.precision == DatePrecision.YEAR:
+        return datetime.date(value.year, 12, 31)
+    if given.precision == DatePrecision.MONTH:
+        following = datetime.date(value.year + value.month // 12, value.month % 12 + 1, 1)
+        return following - datetime.timedelta(days=1)
+    return value
+
+
 def at_precision(given: PartialDate, precision: str | None) -> PartialDate:
     """``given`` at the ``precision`` also sent with it, if any. The same precision, or a
     coarser one (``2023-02-14`` with ``month``: how a month was written before partial dates),

@@ -341,3 +341,28 @@ def test_the_schema_documents_partial_dates_in_and_out(api):
         assert not any(pattern.search(v) for v in ("2025-13", "2025-2", "25-02")), component
         assert "2025-02" in field["description"], (component, name)
         assert "format" not in field, (component, name)
+
+
+@pytest.mark.parametrize(
+    ("params", "found"),
+    [
+        ({"event_after": "2025"}, ["helicopter"]),
+        ({"event_after": "2025-02"}, ["helicopter"]),
+        ({"event_after": "2025-03"}, []),
+        ({"event_before": "2025-02"}, ["helicopter"]),
+        ({"event_before": "2025-01"}, []),
+        ({"event_before": "2024"}, []),
+        ({"event_after": "2025-02", "event_before": "2025-02"}, ["helicopter"]),
+    ],
+)
+def test_event_filters_take_a_date_at_the_precision_the_api_writes(api, ledger, params, found):
+    """The ledger's claim happened in February 2025 (month precision): a month or a year is the
+    whole period, its start for ``event_after`` and its end for ``event_before``."""
+    rows = api.get("/api/v1/claims/", params).json()["results"]
+    assert [row["slug"] for row in rows if row["slug"] == "helicopter"] == found
+
+
+def test_a_date_that_is_not_in_the_calendar_is_a_400_naming_the_filter(api, db):
+    response = api.get("/api/v1/claims/", {"event_after": "2025-13"})
+    assert response.status_code == 400
+    assert "event_after" in response.json()

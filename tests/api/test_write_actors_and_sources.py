@@ -85,6 +85,7 @@ def test_an_actor_whose_derived_slug_is_taken_is_a_409_naming_the_name(reporter_
     assert response.status_code == 409
     body = response.json()
     assert list(body) == ["name", "existing"]
+    assert body["name"] == [f"An actor with this name already exists: id {existing.pk}."]
     assert body["existing"]["id"] == existing.pk
 
 
