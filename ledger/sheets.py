@@ -43,6 +43,7 @@ from typing import Any
 import tablib
 from django.conf import settings
 from django.db.models import Q
+from django.utils import translation
 from django.utils.translation import gettext
 
 from actors.lookup import named
@@ -290,13 +291,21 @@ _STANCE_SYNONYMS: dict[str, tuple[str, ...]] = {
     ),
     "adds_context": ("context", "contexte", "precise", "سياق"),
 }
-_STANCE_WORDS = (
-    {_fold(stance): stance for stance in STANCES}
-    | {_fold(words.past): stance for stance, words in STANCES.items()}
-    | {_fold(words.by): stance for stance, words in STANCES.items()}
-    | {_fold(str(stance.label)): stance.value for stance in STANCES}
-    | {_fold(word): stance for stance, words in _STANCE_SYNONYMS.items() for word in words}
-)
+
+
+def _stance_words() -> dict[str, str]:
+    # The vocabulary's own wording in English, whatever language is active when this is imported.
+    with translation.override("en"):
+        return (
+            {_fold(stance): str(stance) for stance in STANCES}
+            | {_fold(words.past): str(stance) for stance, words in STANCES.items()}
+            | {_fold(words.by): str(stance) for stance, words in STANCES.items()}
+            | {_fold(stance.label): stance.value for stance in STANCES}
+            | {_fold(word): stance for stance, words in _STANCE_SYNONYMS.items() for word in words}
+        )
+
+
+_STANCE_WORDS = _stance_words()
 
 
 class SheetError(ValueError):
@@ -344,9 +353,9 @@ def read_table(name: str, content: bytes) -> Table:
             if filled > max_rows() + HEADER_SEARCH_ROWS:
                 raise SheetError([_too_many_rows(name)])
             (top if number <= HEADER_SEARCH_ROWS else rows).append((number, list(cells)))
-    except (csv.Error, zipfile.BadZipFile, KeyError, ValueError) as error:
-        if isinstance(error, SheetError):
-            raise
+    except SheetError:
+        raise
+    except Exception as error:  # a damaged sheet's cells: csv's, zipfile's or openpyxl's errors
         raise SheetError([_unreadable(name, error)]) from None
     if not top:
         raise SheetError([gettext("%(name)s has no rows.") % {"name": name}])
@@ -403,7 +412,7 @@ def _xlsx_rows(name: str, content: bytes) -> Any:
 
     def rows() -> Any:
         try:
-            yield from book.worksheets[0].iter_rows(values_only=True)
+            yield from (book.active or book.worksheets[0]).iter_rows(values_only=True)
         finally:
             book.close()
 

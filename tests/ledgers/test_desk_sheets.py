@@ -4,6 +4,7 @@ twice read once, and a sheet too large to open refused before it is parsed."""
 
 from __future__ import annotations
 
+import io
 import time
 
 import pytest
@@ -110,8 +111,10 @@ def test_a_confirmed_mapping_is_remembered_for_the_next_sheet_with_the_same_head
     # The command, which asks nobody, reads the sheet with it too.
     path = tmp_path / "desk.xlsx"
     path.write_bytes(desk_xlsx())
-    call_command("import_ledger", str(path), user=reporter_user.username)
+    out = io.StringIO()
+    call_command("import_ledger", str(path), user=reporter_user.username, stdout=out)
     assert Statement.objects.count() == 3
+    assert "Column “Notes” is not imported.\nRow 6 repeats row 4: read once.\n" in out.getvalue()
 
 
 def test_a_header_matched_once_is_proposed_again_in_a_sheet_with_other_headers(reporter_user):
