@@ -44,7 +44,7 @@ import tablib
 from django.conf import settings
 from django.db.models import Q
 from django.utils import translation
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 
 from actors.lookup import named
 from actors.models import Actor
@@ -596,6 +596,20 @@ def read(
         for header in table.headers
         if header and not mapping.get(header)
     ]
+    unnamed = [
+        at
+        for at, header in enumerate(table.headers)
+        if not header and any(_text(cells[at]) for _number, cells in table.rows)
+    ]
+    if unnamed:
+        notes.append(
+            ngettext(
+                "%(count)d column without a header is not imported.",
+                "%(count)d columns without a header are not imported.",
+                len(unnamed),
+            )
+            % {"count": len(unnamed)}
+        )
     where = {
         column: at for at, header in enumerate(table.headers) if (column := mapping.get(header))
     }

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import struct
 import zipfile
 
 import openpyxl
@@ -86,3 +87,18 @@ def zip_bomb_xlsx(expanded_bytes: int) -> bytes:
                 content = content.replace(b"<sheetData>", b"<sheetData>" + b" " * expanded_bytes)
             bomb.writestr(member.filename, content)
     return out.getvalue()
+
+
+def lying_zip_bomb_xlsx(expanded_bytes: int) -> bytes:
+    """``zip_bomb_xlsx`` with its sheet's stated size forged to a kilobyte, in the member's own
+    header and in the zip's directory: a check of stated sizes alone would let it through."""
+    data = bytearray(zip_bomb_xlsx(expanded_bytes))
+    name = b"xl/worksheets/sheet1.xml"
+    info = zipfile.ZipFile(io.BytesIO(bytes(data))).getinfo(name.decode())
+    small = struct.pack("<I", 1024)
+    data[info.header_offset + 22 : info.header_offset + 26] = small
+    entry = data.find(b"PK\x01\x02", data.find(b"PK\x01\x02"))
+    while data[entry + 46 : entry + 46 + len(name)] != name:
+        entry = data.find(b"PK\x01\x02", entry + 4)
+    data[entry + 24 : entry + 28] = small
+    return bytes(data)

@@ -17,7 +17,15 @@ from ledger.files import read_upload
 from ledger.load import load_ledger
 from ledger.models import ColumnMapping
 from tests.factories import ActorFactory
-from tests.ledgers.desk_sheets import AFP, CLAIM, COLUMNS, HEADERS, desk_xlsx, zip_bomb_xlsx
+from tests.ledgers.desk_sheets import (
+    AFP,
+    CLAIM,
+    COLUMNS,
+    HEADERS,
+    desk_xlsx,
+    lying_zip_bomb_xlsx,
+    zip_bomb_xlsx,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -207,6 +215,14 @@ def test_a_zip_bomb_is_refused_by_its_uncompressed_size_before_it_is_parsed(sett
     ]
 
 
+def test_a_zip_bomb_that_lies_about_its_size_is_read_no_further_than_it_says(settings):
+    bomb = lying_zip_bomb_xlsx(settings.LEDGER_SHEET_MAX_BYTES + 1)
+    started = time.monotonic()
+    with pytest.raises(sheets.SheetError, match=r"desk\.xlsx cannot be read as a sheet"):
+        read_upload("desk.xlsx", bomb)
+    assert time.monotonic() - started < 2
+
+
 def test_a_sheet_with_more_rows_than_the_limit_is_refused_naming_it(settings, djibo_actors):
     settings.LEDGER_SHEET_MAX_ROWS = 3
     rows = "".join(f"Claim {n},JNIM,denies,2025,No.\n" for n in range(4))
@@ -231,3 +247,10 @@ def test_a_csv_larger_than_the_limit_is_refused(settings):
     settings.LEDGER_SHEET_MAX_BYTES = 1024 * 1024
     with pytest.raises(sheets.SheetError, match="over 1 MB once uncompressed"):
         read_upload("desk.csv", b"claim,actor,stance,stated_on\n" + b"x,y,z,2025\n" * 100_000)
+
+
+def test_a_column_without_a_header_is_left_out_with_a_note(djibo_actors):
+    sheet = "claim,actor,stance,stated_on,quote,\nA convoy was hit,JNIM,denies,2025,No.,call back\n"
+    reading = sheets.read("desk.csv", sheet.encode())
+    assert reading.notes == ["1 column without a header is not imported."]
+    assert reading.bundle["claims"][0]["statements"][0]["quote"] == "No."
