@@ -334,6 +334,14 @@ class Table:
     headers: list[str]
     rows: list[tuple[int, list[Any]]]
 
+    def examples(self) -> dict[str, str]:
+        """Each named header with the first value under it ("" when none), to show beside it."""
+        return {
+            header: next((_text(c[at]) for _n, c in self.rows if _text(c[at])), "")[:80]
+            for at, header in enumerate(self.headers)
+            if header
+        }
+
 
 def read_table(name: str, content: bytes) -> Table:
     """The cells of ``name``, within the limits; ``SheetError`` when it cannot be read or is over

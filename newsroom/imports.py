@@ -104,11 +104,14 @@ def _form(request: HttpRequest, *args: Any) -> UploadForm:
 
 
 class ColumnsForm(forms.Form):
-    """One choice per header of the sheet: the ledger sheet's column it holds, or none."""
+    """One choice per header of the sheet (``headers``: each with the first value under it): the
+    ledger sheet's column it holds, or none."""
 
-    def __init__(self, headers: list[str], *args: Any, proposed: dict | None = None, **kwargs: Any):
+    def __init__(
+        self, headers: dict[str, str], *args: Any, proposed: dict | None = None, **kwargs: Any
+    ):
         super().__init__(*args, **kwargs)
-        self.headers = [header for header in headers if header]
+        self.headers = list(headers)
         choices = [("", gettext("— not imported —")), *((c, c) for c in sheets.COLUMNS)]
         for at, header in enumerate(self.headers):
             self.fields[f"column_{at}"] = forms.ChoiceField(
@@ -116,6 +119,7 @@ class ColumnsForm(forms.Form):
                 choices=choices,
                 required=False,
                 initial=(proposed or {}).get(header, ""),
+                help_text=headers[header],
             )
 
     def mapping(self) -> dict[str, str]:
@@ -136,7 +140,8 @@ def _is_sheet(name: str) -> bool:
 
 
 def _keep(request: HttpRequest, token: str, waiting: tuple) -> None:
-    """The file (name, content, publish, the sheet's headers and columns) kept for the import."""
+    """The file (name, content, publish; a sheet's headers, each with its first value, and
+    its columns) kept for the import."""
     response_cache.required(cache.set, _key(request, token), waiting, WAIT_SECONDS)
 
 
@@ -208,7 +213,7 @@ def _import_view(request: HttpRequest, admin_site: Any) -> HttpResponse:
             columns_form = ColumnsForm(headers, request.POST)
         if columns_form.is_bound and columns_form.is_valid():
             columns = columns_form.mapping()
-            sheets.remember(headers, columns, by=request.user)
+            sheets.remember(list(headers), columns, by=request.user)
             try:
                 context |= _preview(request, token, (name, content, publish, headers, columns))
             except ValueError as error:
@@ -226,7 +231,8 @@ def _import_view(request: HttpRequest, admin_site: Any) -> HttpResponse:
                 if _is_sheet(upload.name):
                     table = sheets.read_table(upload.name, content)
                     proposed = sheets.columns_for(table.headers)
-                    waiting = (upload.name, content, publish, table.headers, proposed.mapping)
+                    headers = table.examples()
+                    waiting = (upload.name, content, publish, headers, proposed.mapping)
                     if proposed.settled:
                         # Read as the headers settle it: a needed column missing is named.
                         waiting = (*waiting[:4], None)
@@ -234,7 +240,7 @@ def _import_view(request: HttpRequest, admin_site: Any) -> HttpResponse:
                     else:
                         _keep(request, token, waiting)
                         context |= {
-                            "columns_form": ColumnsForm(table.headers, proposed=proposed.mapping),
+                            "columns_form": ColumnsForm(headers, proposed=proposed.mapping),
                             "token": token,
                             "file_name": upload.name,
                         }

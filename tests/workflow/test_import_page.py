@@ -88,7 +88,9 @@ def test_a_desks_own_sheet_asks_for_its_columns_once_then_previews_imports_and_r
     assert "report" not in first.context  # no dry run before the columns are confirmed
     proposed = {field.label: field.initial for field in first.context["columns_form"]}
     assert proposed == COLUMNS
-    assert 'name="_columns"' in first.content.decode()
+    html = first.content.decode()
+    assert 'name="_columns"' in html
+    assert "<td>Burkinabe army</td>" in html  # the first value under "Who", to decide by
 
     preview = _confirm(reporter, first.context["token"], COLUMNS)
     html = preview.content.decode()
