@@ -296,6 +296,11 @@ RESPONSE_CACHE_SECONDS = env_int("RESPONSE_CACHE_SECONDS", 600)
 # 9. Contested ------------------------------------------------------------------------------------
 
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
+# A spreadsheet's limits on import (ledger/sheets.py), refused with a message above them: its
+# size once uncompressed (an XLSX is a zip; a 299 KB one can expand to 366 MB) and its filled-in
+# rows (one statement each).
+LEDGER_SHEET_MAX_BYTES = env_int("LEDGER_SHEET_MAX_BYTES", 50 * 1024 * 1024)
+LEDGER_SHEET_MAX_ROWS = env_int("LEDGER_SHEET_MAX_ROWS", 20_000)
 COUNTRIES_FIRST = ["ML", "UA", "RU", "NE", "BF", "DZ"]
 
 # 10. API -----------------------------------------------------------------------------------------

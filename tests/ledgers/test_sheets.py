@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from django.core.management import CommandError, call_command
+from django.core.management import call_command
 
+from actors.models import Actor
 from claims.models import Claim
 from claims.vocabulary import Status
 from ledger.files import read_upload
@@ -46,29 +47,30 @@ def test_a_row_with_an_impossible_date_or_an_unknown_stance_is_named_before_anyt
     sheet = (
         b"claim,actor,stance,stated_on\n"
         b"A convoy was hit,JNIM,denies,31/02/2025\n"
-        b"A convoy was hit,JNIM,refutes,3 March 2025\n"
+        b"A convoy was hit,JNIM,shrugs,3 March 2025\n"
     )
     with pytest.raises(SheetError) as error:
         read_upload("desk.csv", sheet)
     assert error.value.problems == [
         "row 2 · stated_on: 31/02/2025 is not in the calendar.",
-        "row 3 · stance: “refutes” is not a stance: "
+        "row 3 · stance: “shrugs” is not a stance: "
         + error.value.problems[1].split("is not a stance: ")[1],
     ]
 
 
-def test_an_unknown_actor_is_named_by_its_row_and_nothing_is_imported(reporter_user, tmp_path):
+def test_an_actor_nobody_knows_is_proposed_as_a_new_actor_and_found_by_name_the_next_time(
+    reporter_user, tmp_path
+):
     path = tmp_path / "desk.csv"
-    path.write_text("claim,actor,stance,stated_on\nA convoy was hit,Nobody Known,denies,2025\n")
-    with pytest.raises(CommandError, match="Nothing imported"):
-        call_command("import_ledger", str(path), user=reporter_user.username)
-    report = load_ledger(
-        read_upload("desk.csv", path.read_bytes()), by=reporter_user, file_name="d"
+    path.write_text(
+        "claim,actor,stance,stated_on,quote\nA convoy was hit,Nobody Known,denies,2025,No.\n"
     )
-    assert report.errors() == [
-        "statement row 2 · actor: No actor “Nobody Known” in the file or the ledger."
-    ]
-    assert not Claim.objects.exists()
+    call_command("import_ledger", str(path), user=reporter_user.username)
+    actor = Actor.objects.get(name="Nobody Known")
+    assert (actor.slug, actor.kind) == ("nobody-known", "other")
+    again = load_ledger(read_upload("desk.csv", path.read_bytes()), by=reporter_user, file_name="d")
+    assert set(again.counts()) == {"unchanged"}
+    assert Actor.objects.count() == 1
 
 
 def test_a_sheet_without_the_needed_columns_says_which(reporter_user):

@@ -9,6 +9,7 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
+from ledger import sheets
 from ledger.files import read_upload
 from ledger.load import load_ledger
 
@@ -47,10 +48,19 @@ class Command(BaseCommand):
             user = get_user_model().objects.get(username=options["user"])
         except get_user_model().DoesNotExist:
             raise CommandError(f"No user “{options['user']}”.") from None
+        notes: list[str] = []
         try:
-            bundle = read_upload(path.name, path.read_bytes())
+            if path.suffix.lower() in (".csv", ".xlsx"):
+                # Its headers as they are named, or as the newsroom matched them on the import
+                # page; what it leaves out and what it reads once are noted.
+                reading = sheets.read(path.name, path.read_bytes())
+                bundle, notes = reading.bundle, reading.notes
+            else:
+                bundle = read_upload(path.name, path.read_bytes())
         except (OSError, ValueError) as error:
             raise CommandError(str(error)) from None
+        for note in notes:
+            self.stdout.write(note)
         report = load_ledger(
             bundle,
             by=user,
