@@ -52,6 +52,14 @@ class UploadForm(forms.Form):
         label=_("Publish as the file says"),
         help_text=_("Editors only. Otherwise every claim arrives as a draft."),
     )
+    update = forms.BooleanField(
+        required=False,
+        label=_("Update records that exist"),
+        help_text=_(
+            "Only for this Contested's own ledger (its export). Otherwise records that exist are "
+            "left as they are, and where the file differs the preview shows a conflict."
+        ),
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -140,8 +148,8 @@ def _is_sheet(name: str) -> bool:
 
 
 def _keep(request: HttpRequest, token: str, waiting: tuple) -> None:
-    """The file (name, content, publish; a sheet's headers, each with its first value, and
-    its columns) kept for the import."""
+    """The file (name, content, the import's options — publish, update —; a sheet's headers,
+    each with its first value, and its columns) kept for the import."""
     response_cache.required(cache.set, _key(request, token), waiting, WAIT_SECONDS)
 
 
@@ -156,15 +164,15 @@ def _preview(
 ) -> dict[str, Any]:
     """The dry run of the waiting file, kept under ``token``; ``ValueError`` when the file
     cannot be read."""
-    name, content, publish, headers, columns = waiting
+    name, content, options, headers, columns = waiting
     notes: list[str] = []
     if _is_sheet(name):
         reading = sheets.read(name, content, columns, table=table)
         bundle, notes, columns = reading.bundle, reading.notes, reading.columns
     else:
         bundle = read_upload(name, content)
-    report = load_ledger(bundle, by=request.user, file_name=name, publish=publish, dry_run=True)
-    _keep(request, token, (name, content, publish, headers, columns))
+    report = load_ledger(bundle, by=request.user, file_name=name, dry_run=True, **options)
+    _keep(request, token, (name, content, options, headers, columns))
     return {
         "report": report,
         "token": token,
@@ -186,13 +194,13 @@ def _import_view(request: HttpRequest, admin_site: Any) -> HttpResponse:
         if waiting is None or not response_cache.required(cache.delete, key):
             messages.error(request, gettext("That preview has expired: upload the file again."))
             return redirect("admin:ledger_import")
-        name, content, publish, _headers, columns = waiting
+        name, content, options, _headers, columns = waiting
         bundle = (
             sheets.read_sheet(name, content, columns)
             if _is_sheet(name)
             else read_upload(name, content)
         )
-        report = load_ledger(bundle, by=request.user, file_name=name, publish=publish)
+        report = load_ledger(bundle, by=request.user, file_name=name, **options)
         if report.applied:
             counts = ", ".join(f"{n} {action}" for action, n in sorted(report.counts().items()))
             messages.success(
@@ -206,7 +214,7 @@ def _import_view(request: HttpRequest, admin_site: Any) -> HttpResponse:
         if found is None:
             messages.error(request, gettext("That preview has expired: upload the file again."))
             return redirect("admin:ledger_import")
-        token, (name, content, publish, headers, columns) = found
+        token, (name, content, options, headers, columns) = found
         if "_remap" in request.POST:
             columns_form = ColumnsForm(headers, proposed=columns)
         else:
@@ -215,7 +223,7 @@ def _import_view(request: HttpRequest, admin_site: Any) -> HttpResponse:
             columns = columns_form.mapping()
             sheets.remember(list(headers), columns, by=request.user)
             try:
-                context |= _preview(request, token, (name, content, publish, headers, columns))
+                context |= _preview(request, token, (name, content, options, headers, columns))
             except ValueError as error:
                 columns_form.add_error(None, getattr(error, "problems", None) or str(error))
         if "report" not in context:
@@ -225,14 +233,17 @@ def _import_view(request: HttpRequest, admin_site: Any) -> HttpResponse:
         if form.is_valid():
             upload = form.cleaned_data["file"]
             content = upload.read()
-            publish = bool(form.cleaned_data.get("publish"))
+            options = {
+                "publish": bool(form.cleaned_data.get("publish")),
+                "update": bool(form.cleaned_data.get("update")),
+            }
             token = secrets.token_urlsafe(16)
             try:
                 if _is_sheet(upload.name):
                     table = sheets.read_table(upload.name, content)
                     proposed = sheets.columns_for(table.headers)
                     headers = table.examples()
-                    waiting = (upload.name, content, publish, headers, proposed.mapping)
+                    waiting = (upload.name, content, options, headers, proposed.mapping)
                     if proposed.settled:
                         # Read as the headers settle it: a needed column missing is named.
                         waiting = (*waiting[:4], None)
@@ -245,7 +256,8 @@ def _import_view(request: HttpRequest, admin_site: Any) -> HttpResponse:
                             "file_name": upload.name,
                         }
                 else:
-                    context |= _preview(request, token, (upload.name, content, publish, None, None))
+                    waiting = (upload.name, content, options, None, None)
+                    context |= _preview(request, token, waiting)
             except ValueError as error:
                 form.add_error("file", getattr(error, "problems", None) or str(error))
     context["form"] = form

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from django.urls import reverse
 
@@ -134,3 +136,27 @@ def test_a_zip_bomb_is_refused_with_the_limit_it_is_over(reporter, settings):
     error = str(preview.context["form"].errors["file"])
     assert "desk.xlsx is over 50 MB once uncompressed" in error
     assert "LEDGER_SHEET_MAX_BYTES" in error
+
+
+def test_an_editors_own_ledger_shows_a_conflict_and_updates_only_when_asked(editor):
+    from django.core.management import call_command
+
+    from ledger.export import export_text
+    from sources.models import Outlet
+
+    call_command("load_demo", verbosity=0)
+    own = json.loads(export_text(scope="newsroom"))
+    next(o for o in own["outlets"] if o["slug"] == "afp")["name"] = "AFP"
+    content = json.dumps(own).encode()
+
+    preview = upload(editor, "own.json", content)
+    [row] = [r for r in preview.context["report"].rows if (r.kind, r.key) == ("outlet", "afp")]
+    assert row.done == "kept as it is: the file differs in name"
+    editor.post(PAGE, {"token": preview.context["token"], "_import": "1"})
+    assert Outlet.objects.get(slug="afp").name == "Agence France-Presse"
+
+    preview = upload(editor, "own.json", content, update="on")
+    [row] = [r for r in preview.context["report"].rows if (r.kind, r.key) == ("outlet", "afp")]
+    assert (row.action, row.changed) == ("update", ["name"])
+    editor.post(PAGE, {"token": preview.context["token"], "_import": "1"})
+    assert Outlet.objects.get(slug="afp").name == "AFP"
