@@ -416,3 +416,12 @@ MEDIA_ROOT = env_str("MEDIA_ROOT") or str(
     if DEBUG
     else Path(env_str("XDG_STATE_HOME") or Path.home() / ".local" / "state") / "contested" / "media"
 )
+# The task worker (`manage.py db_worker`, sources/management/commands/db_worker.py) records
+# that it is alive every TASK_HEARTBEAT_SECONDS. A task left RUNNING by a worker not heard from
+# for TASK_WORKER_LOST_SECONDS (killed, its machine gone) is queued again, up to
+# TASK_MAX_CLAIMS runs in all, then marked failed. A task RUNNING for TASK_STUCK_SECONDS while
+# its worker lives is shown as stuck in the admin, and left to the operator.
+TASK_HEARTBEAT_SECONDS = env_int("TASK_HEARTBEAT_SECONDS", 10)
+TASK_WORKER_LOST_SECONDS = env_int("TASK_WORKER_LOST_SECONDS", 60)
+TASK_MAX_CLAIMS = env_int("TASK_MAX_CLAIMS", 3)
+TASK_STUCK_SECONDS = env_int("TASK_STUCK_SECONDS", 600)
