@@ -410,3 +410,23 @@ CAPTURE_RETRY_SECONDS = env_int("CAPTURE_RETRY_SECONDS", 60)
 # `manage.py check_sources` (run daily by the platform's scheduler) checks each source with an
 # address not checked for this long.
 SOURCE_CHECK_INTERVAL_HOURS = env_int("SOURCE_CHECK_INTERVAL_HOURS", 24)
+
+# 12. Background work that cannot hang or vanish, files that do not pile up (issue 26) ----------
+# MEDIA_ROOT: the default storage's folder (today only the ledger download's stored file, the
+# latest version alone: api/export.py). Never the working directory: with DEBUG on, media/ in
+# the checkout; with DEBUG off, the service user's state folder ($XDG_STATE_HOME, else
+# ~/.local/state, then contested/media), which outlives a new checkout. Set it to put it elsewhere.
+MEDIA_ROOT = env_str("MEDIA_ROOT") or str(
+    BASE_DIR / "media"
+    if DEBUG
+    else Path(env_str("XDG_STATE_HOME") or Path.home() / ".local" / "state") / "contested" / "media"
+)
+# The task worker (`manage.py db_worker`, sources/management/commands/db_worker.py) records
+# that it is alive every TASK_HEARTBEAT_SECONDS. A task left RUNNING by a worker not heard from
+# for TASK_WORKER_LOST_SECONDS (killed, its machine gone) is queued again, up to
+# TASK_MAX_CLAIMS runs in all, then marked failed. A task RUNNING for TASK_STUCK_SECONDS while
+# its worker lives is shown as stuck in the admin, and left to the operator.
+TASK_HEARTBEAT_SECONDS = env_int("TASK_HEARTBEAT_SECONDS", 10)
+TASK_WORKER_LOST_SECONDS = env_int("TASK_WORKER_LOST_SECONDS", 60)
+TASK_MAX_CLAIMS = env_int("TASK_MAX_CLAIMS", 3)
+TASK_STUCK_SECONDS = env_int("TASK_STUCK_SECONDS", 600)

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from core.dataversions import DataVersion  # noqa: F401 - its table, with its triggers' code
 from core.slugs import derive_slug
 from core.text import PlainTextModel
+from core.workers import WorkerHeartbeat  # noqa: F401 - the task workers' heartbeats
 
 
 class TimeStampedModel(PlainTextModel):

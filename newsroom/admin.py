@@ -2,4 +2,4 @@
 
 from __future__ import annotations
 
-from . import actors, claims, records, sources  # noqa: F401 - each module registers its admins
+from . import actors, claims, records, sources, tasks  # noqa: F401 - each module registers its admins

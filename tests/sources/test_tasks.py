@@ -5,8 +5,11 @@ from __future__ import annotations
 import datetime
 import io
 import os
+import signal
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -14,7 +17,9 @@ from django.core.management import call_command
 from django.db import connection
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
+from werkzeug import Response
 
+from core import workers
 from sources.models import Capture, CaptureOutcome, LinkStatus
 from sources.tasks import CaptureFailed, capture_source
 from tests.factories import SourceFactory
@@ -156,6 +161,134 @@ def test_the_worker_process_captures_a_source_entered_without_anyone_waiting(all
     assert row.outcome == CaptureOutcome.CAPTURED
     assert (tmp_path / row.warc.name).exists()
     assert DBTaskResult.objects.get().status == "SUCCESSFUL"
+
+
+def worker_env(server, tmp_path, **extra: str) -> dict[str, str]:
+    return {
+        **os.environ,
+        "DATABASE_URL": "postgres://{USER}@{HOST}:{PORT}/{NAME}".format(**connection.settings_dict),
+        "DEBUG": "0",
+        "SECRET_KEY": "worker-test-" + "x" * 50,
+        "FETCH_ALLOW_PRIVATE_ADDRESSES": f"127.0.0.1:{server.port}",
+        "CAPTURE_ROOT": str(tmp_path),
+        **extra,
+    }
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="worker processes on PostgreSQL")
+@pytest.mark.django_db(transaction=True)
+def test_a_capture_whose_worker_is_killed_mid_fetch_is_queued_again_and_completes(
+    allow_local, tmp_path, settings
+):
+    settings.TASK_WORKER_LOST_SECONDS = 2
+    arrived, release, calls = threading.Event(), threading.Event(), []
+
+    def story(request):
+        calls.append(time.monotonic())
+        if len(calls) == 1:  # the first worker's fetch: held until that worker is dead
+            arrived.set()
+            release.wait(30)
+        return Response(PAGE, content_type="text/html")
+
+    allow_local.expect_request("/story").respond_with_handler(story)
+    source = SourceFactory(url=allow_local.url_for("/story"))
+    env = worker_env(
+        allow_local,
+        tmp_path,
+        TASK_HEARTBEAT_SECONDS="1",
+        TASK_WORKER_LOST_SECONDS="2",
+        FETCH_TIMEOUT_SECONDS="60",
+    )
+    command = [sys.executable, "manage.py", "db_worker", "--no-startup-delay", "--interval", "0.2"]
+
+    first = subprocess.Popen([*command, "--worker-id", "first"], cwd=ROOT, env=env)  # noqa: S603
+    try:
+        assert arrived.wait(60), "the first worker never fetched"
+        task = DBTaskResult.objects.get()
+        assert (task.status, task.worker_ids) == ("RUNNING", ["first"])
+        first.send_signal(signal.SIGKILL)
+        first.wait(10)
+    finally:
+        release.set()
+        if first.poll() is None:
+            first.kill()
+    assert not Capture.objects.exists()  # the dead worker captured nothing
+    time.sleep(2.5)  # no heartbeat from "first" for TASK_WORKER_LOST_SECONDS
+    task.refresh_from_db()
+    assert task.status == "RUNNING"  # as the dead worker left it: stuck, shown so
+    assert list(workers.stuck_tasks()) == [task]
+
+    subprocess.run(  # noqa: S603 - our own manage.py
+        [*command, "--worker-id", "second", "--batch"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        timeout=120,
+        capture_output=True,
+    )
+
+    task.refresh_from_db()
+    assert task.status == "SUCCESSFUL"
+    assert task.worker_ids == ["first", "second"]  # run twice: counted
+    row = Capture.objects.get(source=source)
+    assert row.outcome == CaptureOutcome.CAPTURED
+    assert (tmp_path / row.warc.name).exists()
+    assert len(calls) == 2
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="worker processes on PostgreSQL")
+@pytest.mark.django_db(transaction=True)
+def test_a_running_worker_takes_over_the_task_of_a_worker_killed_beside_it(allow_local, tmp_path):
+    arrived, release, calls = threading.Event(), threading.Event(), []
+
+    def story(request):
+        calls.append(time.monotonic())
+        if len(calls) == 1:
+            arrived.set()
+            release.wait(30)
+        return Response(PAGE, content_type="text/html")
+
+    allow_local.expect_request("/story").respond_with_handler(story)
+    source = SourceFactory(url=allow_local.url_for("/story"))
+    env = worker_env(
+        allow_local,
+        tmp_path,
+        TASK_HEARTBEAT_SECONDS="1",
+        TASK_WORKER_LOST_SECONDS="2",
+        FETCH_TIMEOUT_SECONDS="60",
+    )
+    command = [sys.executable, "manage.py", "db_worker", "--no-startup-delay", "--interval", "0.2"]
+    first = subprocess.Popen([*command, "--worker-id", "first"], cwd=ROOT, env=env)  # noqa: S603
+    second = None
+    try:
+        assert arrived.wait(60), "the first worker never fetched"
+        # The second worker is already running, idle, when the first dies: its own beat
+        # notices, not a restart.
+        second = subprocess.Popen([*command, "--worker-id", "second"], cwd=ROOT, env=env)  # noqa: S603
+        first.send_signal(signal.SIGKILL)
+        first.wait(10)
+        killed_at = time.monotonic()
+        release.set()
+        task = DBTaskResult.objects.get()
+        for _ in range(300):
+            task.refresh_from_db()
+            if task.status != "RUNNING":
+                break
+            time.sleep(0.1)
+        done_in = time.monotonic() - killed_at
+        second.send_signal(signal.SIGTERM)
+        assert second.wait(30) == 0
+    finally:
+        release.set()
+        for process in (first, second):
+            if process is not None and process.poll() is None:
+                process.kill()
+
+    assert task.status == "SUCCESSFUL"
+    assert task.worker_ids == ["first", "second"]
+    assert 2 <= done_in < 10, done_in
+    assert Capture.objects.get(source=source).outcome == CaptureOutcome.CAPTURED
+    assert not workers.WorkerHeartbeat.objects.filter(worker_id="second").exists()
 
 
 @pytest.mark.django_db
