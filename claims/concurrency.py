@@ -11,7 +11,7 @@ same transaction, by the ordinary ``save()`` that simple-history records; if tha
 the transaction rolls the bump back.
 
 A form built from an older version sets ``instance.version`` to the version it was built from
-(``claims.admin.VersionedForm``); the API can do the same with an ``If-Match`` value.
+(``newsroom.forms.VersionedForm``); the API can do the same with an ``If-Match`` value.
 """
 
 from __future__ import annotations

@@ -48,6 +48,7 @@ from django.conf.locale import LANG_INFO
 from actors.lookup import named
 from claims.models import Claim
 from claims.vocabulary import Verdict
+from core import json_input
 from core.slugs import derive_slug
 from core.translations import site_languages
 from sources.lookup import outlet_for_host
@@ -130,6 +131,8 @@ def read_claimreview_page(content: bytes) -> dict[str, Any]:
         found = extruct.extract(text, syntaxes=["json-ld"])
     except Exception as error:
         raise ValueError(f"The page cannot be read: {error}") from None
+    if json_input.depth(found.get("json-ld", [])) > json_input.MAX_DEPTH:
+        raise ValueError(f"The page's JSON-LD nests deeper than {json_input.MAX_DEPTH} levels.")
     reader = _PageReader()
     try:
         reader.feed(text)

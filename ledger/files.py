@@ -7,6 +7,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from core import json_input
+
 from . import FORMAT
 
 # An upload's size limit (the admin's form and the command): a ledger of several thousand
@@ -27,7 +29,9 @@ def read_upload(name: str, content: bytes) -> Any:
 
         return read_claimreview_page(content)
     try:
-        data = json.loads(content.decode("utf-8-sig"))
+        data = json_input.loads(content.decode("utf-8-sig"))
+    except json_input.TooDeep as error:
+        raise ValueError(f"{name}: {error}") from None
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise ValueError(
             f"{name} is not JSON ({error}). Send a ledger (.json), a sheet (.csv, .xlsx) or a "

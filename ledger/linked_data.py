@@ -4,7 +4,8 @@ One builder for the claim page's embedded JSON-LD and the API's ``?format=claimr
 
 ClaimReview says what the newsroom concluded about a claim and where the claim appeared. It
 cannot say that the Malian army denied it and the FLA asserted it; ``claim_with_stances`` can.
-Both read the public statements prefetched on the claim (``claims.api``), never a draft.
+Both read the public statements prefetched on the claim (``claims.selectors.claim_details``), never
+a draft.
 
 The verdict as a number (``reviewRating``'s ``ratingValue``, between ``worstRating`` 1 and
 ``bestRating`` 5) is on the truth scale many fact-checkers share: 1 false, 2 mostly false, 3 half
