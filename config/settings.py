@@ -32,19 +32,21 @@ if not SECRET_KEY and DEBUG:
 # X-Forwarded-Proto, redirect HTTP to HTTPS, send HSTS, and take the client's address from
 # X-Forwarded-For (core/clients.py, the one place the client's address is worked out: the login
 # lockout, the throttles and the logs ask it) — but only when the connection comes from a trusted
-# proxy (TRUSTED_PROXIES: comma-separated addresses or CIDR networks, loopback by default, as when
-# nginx runs on the same host), read from the right, at most PROXY_HOPS hops, and only past
-# addresses that are themselves trusted proxies. A client that reaches gunicorn directly is known
-# by its own address, whatever it sends.
+# proxy (TRUSTED_PROXIES: comma-separated addresses or CIDR networks; loopback and a unix socket
+# by default, as when nginx runs on the same host), read from the right, at most PROXY_HOPS hops,
+# and only past addresses that are themselves trusted proxies. A client that reaches gunicorn
+# directly is known by its own address, whatever it sends.
 BEHIND_PROXY = env_bool("BEHIND_PROXY", False)
 PROXY_HOPS = env_int("PROXY_HOPS", 1) if BEHIND_PROXY else 0
-TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", ["127.0.0.0/8", "::1"])
+# "unix" stands for a connection over a unix socket (BIND=unix:/path: no address, local only).
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", ["127.0.0.0/8", "::1", "unix"])
 for _proxy in TRUSTED_PROXIES:
     try:
-        ipaddress.ip_network(_proxy, strict=False)
+        if _proxy != "unix":
+            ipaddress.ip_network(_proxy, strict=False)
     except ValueError:
         raise ImproperlyConfigured(
-            f"TRUSTED_PROXIES entries must be IP addresses or CIDR networks; got {_proxy!r}."
+            f"TRUSTED_PROXIES entries must be IP addresses, CIDR networks or unix; got {_proxy!r}."
         ) from None
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"] if DEBUG else [])

@@ -3,12 +3,12 @@ site's search throttle, the admin's login lockout (django-axes) and the request 
 
 Behind a reverse proxy every request comes from the proxy, and the client's address is the one
 the proxy appended to ``X-Forwarded-For``. Anyone can send that header, so it is read only when
-the connection itself comes from a trusted proxy (``TRUSTED_PROXIES``: addresses and networks,
-loopback by default) and the settings say a proxy is there (``BEHIND_PROXY``, ``PROXY_HOPS``).
-It is then read from the right, one hop at a time, no further than ``PROXY_HOPS`` hops, and only
-past addresses that are themselves trusted proxies: whatever lies further left is what the client
-chose to send. A client that reaches gunicorn directly is known by its own address, whatever it
-sends.
+the connection itself comes from a trusted proxy (``TRUSTED_PROXIES``: addresses, networks, and
+``unix`` for a unix socket; loopback and a unix socket by default) and the settings say a proxy
+is there (``BEHIND_PROXY``, ``PROXY_HOPS``). It is then read from the right, one hop at a time,
+no further than ``PROXY_HOPS`` hops, and only past addresses that are themselves trusted
+proxies: whatever lies further left is what the client chose to send. A client that reaches
+gunicorn directly is known by its own address, whatever it sends.
 
 Written here with the standard library rather than django-ipware: ipware checks the proxies
 named *inside* the header (by prefix), never the address the connection comes from, and it reads
@@ -33,7 +33,10 @@ if TYPE_CHECKING:
 Address = ipaddress.IPv4Address | ipaddress.IPv6Address
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 
-LOOPBACK = ("127.0.0.0/8", "::1/128")
+DEFAULT_TRUSTED = ("127.0.0.0/8", "::1", "unix")  # loopback and a unix socket
+# In TRUSTED_PROXIES, a connection over a unix socket (gunicorn's BIND=unix:/path): it has no
+# address (REMOTE_ADDR is empty), and only processes on this host can open it.
+UNIX_SOCKET = "unix"
 
 
 def parse_address(text: str) -> Address | None:
@@ -57,7 +60,11 @@ def parse_address(text: str) -> Address | None:
 @lru_cache(maxsize=8)
 def trusted_networks(entries: tuple[str, ...]) -> tuple[Network, ...]:
     """``TRUSTED_PROXIES`` as networks; a single address is a network of one."""
-    return tuple(ipaddress.ip_network(entry.strip(), strict=False) for entry in entries)
+    return tuple(
+        ipaddress.ip_network(entry.strip(), strict=False)
+        for entry in entries
+        if entry.strip() != UNIX_SOCKET
+    )
 
 
 def is_trusted(address: Address | None, entries: Iterable[str]) -> bool:
@@ -73,7 +80,8 @@ def resolve(remote: str, forwarded: str, *, trusted: Iterable[str], hops: int) -
     trusted = tuple(trusted)
     peer = parse_address(remote)
     client = str(peer) if peer is not None else remote
-    if hops < 1 or not forwarded or not is_trusted(peer, trusted):
+    from_unix_socket = not remote.strip() and UNIX_SOCKET in trusted
+    if hops < 1 or not forwarded or not (from_unix_socket or is_trusted(peer, trusted)):
         return client
     chain = [entry for entry in forwarded.split(",") if entry.strip()]
     for entry in reversed(chain[-hops:]):
@@ -91,7 +99,7 @@ def client_address(request: HttpRequest) -> str:
     return resolve(
         request.META.get("REMOTE_ADDR", ""),
         request.META.get("HTTP_X_FORWARDED_FOR", ""),
-        trusted=getattr(settings, "TRUSTED_PROXIES", LOOPBACK),
+        trusted=getattr(settings, "TRUSTED_PROXIES", DEFAULT_TRUSTED),
         hops=getattr(settings, "PROXY_HOPS", 0),
     )
 

@@ -4,6 +4,10 @@ the right, at most PROXY_HOPS hops, and only past addresses that are trusted pro
 from __future__ import annotations
 
 import logging
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from django.test import RequestFactory
@@ -108,3 +112,32 @@ def test_log_lines_outside_a_request_say_no_client():
     record = logging.LogRecord("x", logging.INFO, __file__, 1, "message", None, None)
     assert ClientAddressFilter().filter(record)
     assert record.client == "-"
+
+
+def test_a_unix_socket_is_a_trusted_proxy_only_when_listed():
+    # gunicorn on a unix socket (BIND=unix:/path) gives no peer address.
+    assert resolve("", "203.0.113.9", trusted=(*LOOPBACK, "unix"), hops=1) == "203.0.113.9"
+    assert resolve("", "203.0.113.9", trusted=LOOPBACK, hops=1) == ""
+    # "unix" trusts no address.
+    assert resolve("198.51.100.7", "203.0.113.9", trusted=("unix",), hops=1) == "198.51.100.7"
+
+
+def test_the_default_trusts_loopback_and_a_unix_socket_only(settings):
+    assert settings.TRUSTED_PROXIES == ["127.0.0.0/8", "::1", "unix"]
+
+
+def test_a_trusted_proxy_that_is_not_an_address_stops_the_start():
+    result = subprocess.run(
+        [sys.executable, "-c", "import django; django.setup()"],
+        cwd=Path(__file__).resolve().parents[2],
+        env={
+            **{k: v for k, v in os.environ.items() if not k.startswith("PYTEST_")},
+            "DJANGO_SETTINGS_MODULE": "config.settings",
+            "TRUSTED_PROXIES": "127.0.0.1,proxy.example",
+        },
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "TRUSTED_PROXIES entries must be IP addresses" in result.stderr

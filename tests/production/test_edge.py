@@ -181,3 +181,48 @@ def test_served_with_only_a_port_it_is_not_reachable_from_the_network(production
     finally:
         process.terminate()
         process.wait(timeout=30)
+
+
+def test_behind_a_proxy_on_a_unix_socket_the_forwarded_address_is_the_clients(
+    production_env, tmp_path
+):
+    sock_path = tmp_path / "gunicorn.sock"
+    env = {
+        **production_env,
+        "BIND": f"unix:{sock_path}",
+        "WEB_CONCURRENCY": "1",
+        "BEHIND_PROXY": "1",
+    }
+    log = tmp_path / "gunicorn.log"
+    with log.open("w") as out:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "--config", "config/gunicorn.py", "config.wsgi"],
+            cwd=ROOT,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    request = (
+        b"GET /healthz HTTP/1.0\r\nHost: localhost\r\n"
+        b"X-Forwarded-For: 6.6.6.6, 203.0.113.70\r\n\r\n"
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            assert process.poll() is None, log.read_text()
+            try:
+                with socket.socket(socket.AF_UNIX) as conn:
+                    conn.settimeout(5)
+                    conn.connect(str(sock_path))
+                    conn.sendall(request)
+                    answer = conn.recv(4096)
+                break
+            except (FileNotFoundError, ConnectionRefusedError):
+                assert time.monotonic() < deadline, log.read_text()
+                time.sleep(0.2)
+        assert answer.startswith(b"HTTP/1.0 200")
+        records = [json.loads(line) for line in log.read_text().splitlines() if line[:1] == "{"]
+        assert [r["client"] for r in records if "path=/healthz" in r["message"]] == ["203.0.113.70"]
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
