@@ -95,7 +95,7 @@ MIDDLEWARE = [
     # The client's address (core/clients.py, see TRUSTED_PROXIES) for every log line of the
     # request, the per-request line included.
     "core.clients.ClientAddressMiddleware",
-    # First, so every log line of the request carries its id (X-Request-ID in and out).
+    # Then, before the rest, so every log line of the request carries its id (X-Request-ID).
     "log_request_id.middleware.RequestIDMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
