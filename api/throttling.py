@@ -1,44 +1,46 @@
-"""Anonymous throttling, per client address (``core.clients``) and scope, counted in the
-default cache: Redis when ``REDIS_URL`` is set, so every worker process shares one budget. When
-the cache is down or hung the request is served unthrottled (fail open): a budget is a courtesy
-to the other readers, not a reason to refuse every read (``core.response_cache.shielded``)."""
+"""The API's throttles (``core.throttling``: counted in the shared cache, failing open):
+
+- anonymous readers: a budget per client address (``core.clients``, the one place that address is
+  worked out) and scope;
+- token holders who are not newsroom staff: a budget per user (``user`` scope); staff's tools are
+  not throttled.
+
+A refused request is DRF's 429, ``{"detail": …}`` with ``Retry-After``."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from rest_framework.settings import api_settings
-from rest_framework.throttling import SimpleRateThrottle
-
-from core import response_cache
-from core.clients import client_address
+from core.throttling import ScopedRateThrottle
 
 if TYPE_CHECKING:
+    from django.http import HttpRequest
     from rest_framework.request import Request
     from rest_framework.views import APIView
 
 
-class AnonScopedRateThrottle(SimpleRateThrottle):
+class AnonScopedRateThrottle(ScopedRateThrottle):
     """A budget per client address for anonymous readers, in scopes: ``anon-read`` for every
-    read, ``anon-search`` (smaller) for a request with ``q``. A token holder is not throttled
-    here: tokens are issued by the newsroom to tools it trusts."""
-
-    def get_rate(self) -> str | None:  # read at request time, so settings can change it
-        return api_settings.DEFAULT_THROTTLE_RATES.get(self.scope)
+    read, ``anon-search`` (smaller) for a request with ``q``. Token holders are
+    ``UserRateThrottle``'s."""
 
     def allow_request(self, request: Request, view: APIView) -> bool:
         if request.user and request.user.is_authenticated:
             return True
-        self.scope = "anon-search" if request.query_params.get("q") else "anon-read"
-        self.rate = self.get_rate()
-        if self.rate is None:
+        scope = "anon-search" if request.query_params.get("q") else "anon-read"
+        return self.allow_in_scope(scope, request, view)
+
+
+class UserRateThrottle(ScopedRateThrottle):
+    """A budget per user (``user`` scope, ``API_USER_RATE``) for a token whose user is not newsroom
+    staff: a tool outside the newsroom, or a leaked token, cannot hammer the API. Staff's tokens
+    are the newsroom's own tools and are not throttled."""
+
+    def allow_request(self, request: Request, view: APIView) -> bool:
+        user = request.user
+        if not (user and user.is_authenticated) or user.is_staff:
             return True
-        self.num_requests, self.duration = self.parse_rate(self.rate)
-        # The shared cache down or hung: served unthrottled (/readyz reports the cache meanwhile).
-        return response_cache.shielded(True, super().allow_request, request, view)
+        return self.allow_in_scope("user", request, view)
 
-    def __init__(self) -> None:  # the scope is chosen per request
-        pass
-
-    def get_cache_key(self, request: Request, view: APIView) -> str:
-        return self.cache_format % {"scope": self.scope, "ident": client_address(request)}
+    def get_ident(self, request: HttpRequest) -> str:
+        return f"user-{request.user.pk}"

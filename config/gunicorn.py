@@ -1,12 +1,23 @@
 """gunicorn's configuration for production (bin/serve). Every value can be overridden from the
-environment: PORT or BIND, WEB_CONCURRENCY (workers), GUNICORN_TIMEOUT."""
+environment: PORT or BIND, WEB_CONCURRENCY (workers), GUNICORN_TIMEOUT.
+
+gunicorn listens on loopback only (127.0.0.1:PORT), for the reverse proxy on the same host: what
+can reach it directly is then only what runs there. A container, whose proxy is outside it, sets
+BIND=0.0.0.0:8000 explicitly (and TRUSTED_PROXIES to the proxy's address)."""
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+from collections.abc import Mapping
 
-bind = os.environ.get("BIND") or f"0.0.0.0:{os.environ.get('PORT', '8000')}"
+
+def bind_address(environ: Mapping[str, str]) -> str:
+    """BIND as given (``host:port``, ``unix:/path``…), else loopback on PORT (8000)."""
+    return environ.get("BIND") or f"127.0.0.1:{environ.get('PORT') or '8000'}"
+
+
+bind = bind_address(os.environ)
 # Two workers per core, plus one: requests mostly wait on PostgreSQL.
 workers = int(os.environ.get("WEB_CONCURRENCY") or multiprocessing.cpu_count() * 2 + 1)
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))

@@ -7,6 +7,7 @@ Production is the default: ``DEBUG`` is off unless the environment turns it on, 
 from __future__ import annotations
 
 import datetime
+import ipaddress
 from pathlib import Path
 
 import dj_database_url
@@ -28,10 +29,25 @@ if not SECRET_KEY and DEBUG:
     SECRET_KEY = "django-insecure-local-development-only"  # noqa: S105 - only ever used with DEBUG on
 
 # Behind a reverse proxy that terminates HTTPS (the documented production setup): trust its
-# X-Forwarded-Proto, redirect HTTP to HTTPS, send HSTS, and take the client's address from the
-# PROXY_HOPS-th address from the right of X-Forwarded-For (core/clients.py), never further left.
+# X-Forwarded-Proto, redirect HTTP to HTTPS, send HSTS, and take the client's address from
+# X-Forwarded-For (core/clients.py, the one place the client's address is worked out: the login
+# lockout, the throttles and the logs ask it) — but only when the connection comes from a trusted
+# proxy (TRUSTED_PROXIES: comma-separated addresses or CIDR networks; loopback and a unix socket
+# by default, as when nginx runs on the same host), read from the right, at most PROXY_HOPS hops,
+# and only past addresses that are themselves trusted proxies. A client that reaches gunicorn
+# directly is known by its own address, whatever it sends.
 BEHIND_PROXY = env_bool("BEHIND_PROXY", False)
 PROXY_HOPS = env_int("PROXY_HOPS", 1) if BEHIND_PROXY else 0
+# "unix" stands for a connection over a unix socket (BIND=unix:/path: no address, local only).
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", ["127.0.0.0/8", "::1", "unix"])
+for _proxy in TRUSTED_PROXIES:
+    try:
+        if _proxy != "unix":
+            ipaddress.ip_network(_proxy, strict=False)
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"TRUSTED_PROXIES entries must be IP addresses, CIDR networks or unix; got {_proxy!r}."
+        ) from None
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
@@ -76,7 +92,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # First, so every log line of the request carries its id (X-Request-ID in and out).
+    # The client's address (core/clients.py, see TRUSTED_PROXIES) for every log line of the
+    # request, the per-request line included.
+    "core.clients.ClientAddressMiddleware",
+    # Then, before the rest, so every log line of the request carries its id (X-Request-ID).
     "log_request_id.middleware.RequestIDMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -231,20 +250,26 @@ if LOG_FORMAT not in ("json", "text"):
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"request_id": {"()": "log_request_id.filters.RequestIDFilter"}},
+    "filters": {
+        "request_id": {"()": "log_request_id.filters.RequestIDFilter"},
+        # The client's address, as core/clients.py works it out (the proxy is trusted or not).
+        "client": {"()": "core.clients.ClientAddressFilter"},
+    },
     "formatters": {
         "json": {
             "()": "pythonjsonlogger.json.JsonFormatter",
-            "fmt": "%(asctime)s %(levelname)s %(name)s %(request_id)s %(message)s",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(request_id)s %(client)s %(message)s",
             "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
         },
-        "text": {"format": "%(asctime)s %(levelname)s [%(request_id)s] %(name)s: %(message)s"},
+        "text": {
+            "format": "%(asctime)s %(levelname)s [%(request_id)s %(client)s] %(name)s: %(message)s"
+        },
     },
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",
             "stream": "ext://sys.stdout",
-            "filters": ["request_id"],
+            "filters": ["request_id", "client"],
             "formatter": LOG_FORMAT,
         }
     },
@@ -319,18 +344,29 @@ REST_FRAMEWORK = {
     "DEFAULT_PARSER_CLASSES": ["api.parsers.BoundedJSONParser"],
     "DEFAULT_FILTER_BACKENDS": ["api.params.StrictFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "api.pagination.KeysetPagination",
-    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.AnonScopedRateThrottle"],
+    # Anonymous readers per client address; token holders who are not staff per user (a tool
+    # outside the newsroom, a leaked token); staff's tokens are not throttled.
+    "DEFAULT_THROTTLE_CLASSES": [
+        "api.throttling.AnonScopedRateThrottle",
+        "api.throttling.UserRateThrottle",
+    ],
     "DEFAULT_THROTTLE_RATES": {
         "anon-read": env_str("API_ANON_RATE", "120/minute"),
         "anon-search": env_str("API_ANON_SEARCH_RATE", "30/minute"),
+        "user": env_str("API_USER_RATE", "600/minute"),
+        # The public site's search (/claims/?q=…, website/throttling.py), per client address, by
+        # the same mechanism in the same cache; browsing and filtering are not throttled.
+        "site-search": env_str("SITE_SEARCH_RATE", "30/minute"),
     },
     # OPTIONS would describe the write forms; the OpenAPI schema already documents them.
     "DEFAULT_METADATA_CLASS": None,
     "DEFAULT_SCHEMA_CLASS": "api.schema.ContestedAutoSchema",
     "PAGE_SIZE": 25,
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
-    # Client addresses come from core.clients (see PROXY_HOPS); DRF's own reading is kept in step.
-    "NUM_PROXIES": PROXY_HOPS,
+    # Client addresses come from core.clients (see TRUSTED_PROXIES, PROXY_HOPS): our throttles
+    # override DRF's get_ident. DRF's own reading would trust X-Forwarded-For from anyone, so it
+    # is told there is no proxy: any other caller gets the connection's address.
+    "NUM_PROXIES": 0,
 }
 
 SPECTACULAR_SETTINGS = {

@@ -19,6 +19,18 @@ def _quick_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _generous_site_search_budget(settings):
+    """The public site's search is throttled per address (``SITE_SEARCH_RATE``), and every test
+    client comes from 127.0.0.1: a budget no test reaches by accident, unless it sets its own."""
+    rest = dict(settings.REST_FRAMEWORK)
+    rest["DEFAULT_THROTTLE_RATES"] = {
+        **rest["DEFAULT_THROTTLE_RATES"],
+        "site-search": "10000/minute",
+    }
+    settings.REST_FRAMEWORK = rest
+
+
 @pytest.fixture
 def reader(client: Client) -> Client:
     """An anonymous member of the public."""

@@ -22,6 +22,7 @@ from .http import public_page
 from .pages import claim_for_page, claims_for_lists, reply_sentence, rival_and_related, stance_grid
 from .paging import CappedPaginator
 from .pictures import grid_picture, timeline
+from .throttling import throttled_search
 
 if TYPE_CHECKING:
     from django.http import HttpRequest, HttpResponse
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
 PAGE_SIZE = 20
 
 
+@throttled_search
 @public_page
 def claim_list(request: HttpRequest) -> HttpResponse:
     """Published claims, newest update first; filtered (``claims.filters.ClaimFilter``, the
