@@ -94,7 +94,14 @@ class PartialDateField(forms.DateField):
 
 
 @extend_schema_field(
-    {"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$", "example": "2025-06"}
+    {
+        "anyOf": [
+            {"type": "string", "format": "date"},
+            {"type": "string", "pattern": r"^[1-9]\d{3}-(0[1-9]|1[0-2])$"},
+            {"type": "string", "pattern": r"^[1-9]\d{3}$"},
+        ],
+        "example": "2025-06",
+    }
 )
 class PeriodFilter(django_filters.DateFilter):
     """``event_after`` / ``event_before`` at any precision: on or after the start of the period
