@@ -4,7 +4,8 @@
 #   make test   create .venv, run every test on PostgreSQL if DATABASE_URL names one (then on SQLite
 #               what differs between them), else every test on SQLite
 #   make serve  production: migrate, collectstatic, check --deploy, gunicorn (bin/serve)
-#   make lint   ruff check + ruff format --check + the layer contract + makemigrations --check
+#   make lint   ruff check + ruff format --check + mypy (django-stubs; strict where pyproject.toml
+#               says) + the layer contract + makemigrations --check
 #               + the translations (locale/: none stale, none missing, compiled)
 #   make messages  update locale/ from the code and compile it (needs gettext)
 
@@ -63,6 +64,7 @@ test-postgres: $(STAMP)
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
 	$(VENV)/bin/lint-imports
 	$(MAKE) --no-print-directory migrations-check
 	$(PY) manage.py check_translations

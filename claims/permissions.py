@@ -74,9 +74,12 @@ from .models import Claim, Topic
 from .visibility import is_public_record
 
 if TYPE_CHECKING:
-    from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+    from django.contrib.auth.models import AnonymousUser
+    from django.contrib.auth.models import User as Account  # settings.AUTH_USER_MODEL
+    from django.db.models.options import Options
 
-    User = AbstractBaseUser | AnonymousUser
+    # Who asks: a request's user, signed in or not.
+    User = Account | AnonymousUser
 
 PUBLISH = "claims.publish_claim"
 
@@ -132,9 +135,9 @@ def why_not(user: User | None, action: str, record: Any) -> str | None:
     """Why ``user`` may not do ``action`` to ``record``, in a sentence; None when they may."""
     if user is None or not user.is_active:
         return "Sign in with an active account."
-    model = record if isinstance(record, type) else type(record)
+    model: type[models.Model] = record if isinstance(record, type) else type(record)
     instance = None if isinstance(record, type) else record
-    opts = model._meta.concrete_model._meta
+    opts = _concrete(model)
     editor = user.has_perm(PUBLISH)
 
     if action in MODEL_ACTIONS:
@@ -178,13 +181,20 @@ def _model_permission(action: str, model: type[models.Model]) -> str:
     if action == DELETE and model is ActorAlias:
         # An alias is part of its actor: replacing an actor's aliases is changing the actor.
         return "actors.change_actor"
-    opts = model._meta.concrete_model._meta
+    opts = _concrete(model)
     return f"{opts.app_label}.{action}_{opts.model_name}"
 
 
 def _plural(model: type[models.Model]) -> str:
     with translation.override(None):  # the refusal is an English sentence: the name too
-        return str(model._meta.concrete_model._meta.verbose_name_plural)
+        return str(_concrete(model).verbose_name_plural)
+
+
+def _concrete(model: type[models.Model]) -> Options[models.Model]:
+    """The options of the model whose table holds ``model``'s rows: itself, or a proxy's."""
+    concrete = model._meta.concrete_model
+    assert concrete is not None  # only an abstract model has none, and it has no rows
+    return concrete._meta
 
 
 def _may_not(action: str) -> str:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, cast
 
 from django.core.exceptions import ValidationError
 from django.db.models import Q
@@ -45,6 +45,7 @@ from .visibility import is_public_record, public
 from .vocabulary import Status
 
 if TYPE_CHECKING:
+    from django.contrib.auth.models import User as Account
     from django.db.models import Model, QuerySet
 
     from .permissions import User
@@ -70,10 +71,18 @@ CORRECTION_NOTE_MISSING = (
 )
 
 
-def _record(obj: Claim | Statement | Correction, *, by: User, reason: str) -> None:
+class _HistoryNotes(Protocol):
+    """What simple-history reads from a record it writes a history row for (it has no types)."""
+
+    _history_user: Account | None
+    _change_reason: str
+
+
+def _record(obj: Model, *, by: User, reason: str) -> None:
     """Who and why, for the history row simple-history writes on save."""
-    obj._history_user = by if by.is_authenticated else None
-    obj._change_reason = reason
+    notes = cast("_HistoryNotes", obj)
+    notes._history_user = by if by.is_authenticated else None
+    notes._change_reason = reason
 
 
 # The moves ---------------------------------------------------------------------------------------
@@ -495,7 +504,10 @@ def replace_citations(
 ) -> Correction | None:
     """Make ``citations`` (unsaved) the statement's sources. Citations already there are kept;
     on a public claim, removing or changing one is a correction (a source added is not)."""
-    key = lambda c: (c.source_id, c.locator, c.credibility)  # noqa: E731
+
+    def key(c: Citation) -> tuple[int, str, int]:
+        return (c.source_id, c.locator, c.credibility)
+
     existing = list(statement.citations.all())
     wanted = {key(c) for c in citations}
     removed = [c for c in existing if key(c) not in wanted]

@@ -157,8 +157,9 @@ def referenced_publicly() -> Q:
     """The rule behind ``Actor.is_public``, for the outer actor row: a statement on a public
     claim by it or on its behalf, or a settled request for comment to it on a public claim."""
     statements = public.statements()
+    # django-stubs: Q | Exists is a Q (Q.__or__ takes any conditional expression, not a Q only).
     return (
-        Exists(statements.filter(actor=OuterRef("pk")))
+        Exists(statements.filter(actor=OuterRef("pk")))  # type: ignore[return-value]
         | Exists(statements.filter(on_behalf_of=OuterRef("pk")))
         | Exists(public.requests_for_comment().filter(actor=OuterRef("pk")))
     )

@@ -46,9 +46,12 @@ from typing import TYPE_CHECKING
 from django.db import connections, models, transaction
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable
 
     from django.db.backends.base.base import BaseDatabaseWrapper
+
+    # A connection's ``ops.quote_name``: a table's, a column's or a trigger's name as SQL.
+    type Quote = Callable[[str], str]
 
 TABLE = "core_dataversion"
 EPOCH = "epoch"
@@ -121,12 +124,12 @@ def _bump(vendor: str, expressions: list[str], where: str = "") -> str:
     )
 
 
-def _changed(vendor: str, q, columns: Iterable[str]) -> str:
+def _changed(vendor: str, q: Quote, columns: Iterable[str]) -> str:
     differs = "IS DISTINCT FROM" if vendor == "postgresql" else "IS NOT"
     return " OR ".join(f"OLD.{q(c)} {differs} NEW.{q(c)}" for c in columns) or "FALSE"
 
 
-def _groups(vendor: str, q, rule: Rule, event: str) -> list[tuple[list[str], str]]:
+def _groups(vendor: str, q: Quote, rule: Rule, event: str) -> list[tuple[list[str], str]]:
     """What one row's ``event`` (INSERT, UPDATE, DELETE) bumps, in order, as (keys, condition)
     pairs: ``global`` first, alone."""
     rows = {"INSERT": ["NEW"], "DELETE": ["OLD"], "UPDATE": ["NEW", "OLD"]}[event]
@@ -144,7 +147,7 @@ def _groups(vendor: str, q, rule: Rule, event: str) -> list[tuple[list[str], str
     return [(group, where) for group, where in out if group]
 
 
-def statements(vendor: str, q, rule: Rule, event: str) -> list[str]:
+def statements(vendor: str, q: Quote, rule: Rule, event: str) -> list[str]:
     """SQLite: the upserts one row's ``event`` runs."""
     return [_bump(vendor, group, where) for group, where in _groups(vendor, q, rule, event)]
 
@@ -154,7 +157,7 @@ def _once(key: str) -> str:
     return "dv." + "".join(c if c.isalnum() else "_" for c in key.strip("'"))
 
 
-def _pg_statements(q, rule: Rule, event: str) -> list[str]:
+def _pg_statements(q: Quote, rule: Rule, event: str) -> list[str]:
     """PostgreSQL: the same upserts, but a constant key (``global``, ``shared``) is bumped once
     per transaction: a bulk write of 10,000 rows would otherwise update one row 10,000 times in
     one transaction, each time behind a longer chain of its dead versions."""
@@ -184,7 +187,7 @@ def _name(rule: Rule, suffix: str = "") -> str:
     return f"{PREFIX}{rule.table}{suffix}"
 
 
-def _sqlite(q, rule: Rule) -> list[str]:
+def _sqlite(q: Quote, rule: Rule) -> list[str]:
     sql = []
     for event in ("INSERT", "UPDATE", "DELETE"):
         name = q(_name(rule, "_" + event.lower()))
@@ -197,7 +200,7 @@ def _sqlite(q, rule: Rule) -> list[str]:
     return sql
 
 
-def _postgresql(q, rule: Rule, truncate_function: str | None) -> list[str]:
+def _postgresql(q: Quote, rule: Rule, truncate_function: str | None) -> list[str]:
     function = q(_name(rule))
     branches = []
     for event in ("INSERT", "UPDATE", "DELETE"):
@@ -242,7 +245,9 @@ def trigger_sql(
     return sql + [s for rule in rules for s in _postgresql(q, rule, truncate_function)]
 
 
-def install(rules: Iterable[Rule], truncate_keys: Iterable[str] = (), using: str = "default"):
+def install(
+    rules: Iterable[Rule], truncate_keys: Iterable[str] = (), using: str = "default"
+) -> None:
     """(Re)install every trigger, and give the epoch a new random value: one transaction."""
     connection = connections[using]
     with transaction.atomic(using=using), connection.cursor() as cursor:

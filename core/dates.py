@@ -21,13 +21,16 @@ from __future__ import annotations
 import datetime
 import re
 from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, overload
 
 from django.db import models
 from django.db.models.functions import ExtractDay, ExtractMonth, ExtractYear
 from django.utils import dateformat
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from django.db.models.expressions import Combinable
 
 
 class DatePrecision(models.TextChoices):
@@ -36,6 +39,12 @@ class DatePrecision(models.TextChoices):
     YEAR = "year", _("Year")
 
 
+@overload
+def normalise(value: datetime.date, precision: str) -> datetime.date: ...
+@overload
+def normalise(value: None, precision: str) -> None: ...
+@overload
+def normalise(value: datetime.date | None, precision: str) -> datetime.date | None: ...
 def normalise(value: datetime.date | None, precision: str) -> datetime.date | None:
     """The first day of the period that ``value`` falls in, at ``precision``."""
     if value is None:
@@ -50,7 +59,11 @@ def normalise(value: datetime.date | None, precision: str) -> datetime.date | No
 # How a date reads at each precision, day first in every language we serve; the month's name is
 # the active language's (Django's own catalogues): "7 October 2025", "7 octobre 2025",
 # "7 أكتوبر 2025"; "février 2025"; a year alone is its number.
-DISPLAY_FORMATS = {DatePrecision.DAY: "j F Y", DatePrecision.MONTH: "F Y", DatePrecision.YEAR: "Y"}
+DISPLAY_FORMATS: dict[str, str] = {
+    DatePrecision.DAY: "j F Y",
+    DatePrecision.MONTH: "F Y",
+    DatePrecision.YEAR: "Y",
+}
 
 
 def display(value: datetime.date | None, precision: str) -> str:
@@ -71,7 +84,7 @@ def _display(value: datetime.date, precision: str, language: str | None) -> str:
 
 
 # Coarser precisions are larger.
-_BREADTH = {DatePrecision.DAY: 0, DatePrecision.MONTH: 1, DatePrecision.YEAR: 2}
+_BREADTH: dict[str, int] = {DatePrecision.DAY: 0, DatePrecision.MONTH: 1, DatePrecision.YEAR: 2}
 
 # ISO 8601 calendar dates, extended format, at a year's, a month's or a day's precision. The
 # API's schema publishes it; ``parse`` takes the same and checks that the day exists (no 30
@@ -249,6 +262,12 @@ def _not_in_calendar(text: str) -> str:
     return gettext("%(date)s is not in the calendar.") % {"date": text}
 
 
+@overload
+def isoformat(value: datetime.date, precision: str) -> str: ...
+@overload
+def isoformat(value: None, precision: str) -> None: ...
+@overload
+def isoformat(value: datetime.date | None, precision: str) -> str | None: ...
 def isoformat(value: datetime.date | None, precision: str) -> str | None:
     """'2025-02-08', '2025-02' or '2025': the ISO 8601 form of ``value`` at ``precision``."""
     if value is None:
@@ -315,7 +334,7 @@ def sort_key_expression(date_field: str, precision_field: str) -> models.Case:
     )
 
 
-def precision_field(verbose_name: Any = None) -> models.CharField:
+def precision_field(verbose_name: Any = None) -> models.CharField[str | int | Combinable, str]:
     return models.CharField(
         verbose_name or _("precision"),
         max_length=5,

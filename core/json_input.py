@@ -9,7 +9,10 @@ deeper than ``MAX_DEPTH`` is refused as the sender's mistake, with a message.
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 MAX_DEPTH = 64
 
@@ -35,6 +38,7 @@ def depth(data: Any) -> int:
     deepest, stack = 0, [(data, 1)]
     while stack:
         item, level = stack.pop()
+        children: Iterable[Any]
         if isinstance(item, dict):
             children = item.values()
         elif isinstance(item, list):

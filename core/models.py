@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -7,6 +9,10 @@ from core.dataversions import DataVersion  # noqa: F401 - its table, with its tr
 from core.slugs import derive_slug
 from core.text import PlainTextModel
 from core.workers import WorkerHeartbeat  # noqa: F401 - the task workers' heartbeats
+
+if TYPE_CHECKING:
+    from django.db.models.expressions import Combinable
+    from django_stubs_ext import StrOrPromise
 
 
 class TimeStampedModel(PlainTextModel):
@@ -18,8 +24,8 @@ class TimeStampedModel(PlainTextModel):
 
 
 def slug_field(
-    max_length: int = 200, help_text: str = _("Derived from the name when left blank.")
-) -> models.SlugField:
+    max_length: int = 200, help_text: StrOrPromise = _("Derived from the name when left blank.")
+) -> models.SlugField[str | int | Combinable, str]:
     """A record's address (``SluggedModel``): unique, derived when left blank."""
     return models.SlugField(
         _("slug"), max_length=max_length, unique=True, blank=True, help_text=help_text
@@ -34,6 +40,7 @@ class SluggedModel(models.Model):
     from elsewhere gives a new record a free slug of its own (``core.slugs.unique_slug``)."""
 
     slug_source = "name"
+    slug: Any  # each model's own slug_field(), declared where it reads best
 
     class Meta:
         abstract = True
@@ -41,11 +48,13 @@ class SluggedModel(models.Model):
     def clean(self) -> None:
         super().clean()
         if not self.slug:
-            length = self._meta.get_field("slug").max_length
-            self.slug = derive_slug(str(getattr(self, self.slug_source) or ""), length)
+            field = self._meta.get_field("slug")
+            assert isinstance(field, models.Field)  # a field of the model, not a reverse relation
+            assert field.max_length is not None  # a SlugField always has one
+            self.slug = derive_slug(str(getattr(self, self.slug_source) or ""), field.max_length)
 
 
-def internal_notes_field() -> models.TextField:
+def internal_notes_field() -> models.TextField[str | Combinable, str]:
     """Notes for the newsroom only: never serialised, never rendered on a public page."""
     return models.TextField(
         _("internal notes"),

@@ -5,9 +5,13 @@ that makes old text safe where a format cannot carry it (XML feeds)."""
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import models
+
+if TYPE_CHECKING:
+    from collections.abc import Collection
 
 # Control characters (C0 but tab, line feed and carriage return; DEL; C1) and the two
 # non-characters XML 1.0 cannot carry. A reader never sees them; a feed cannot hold them.
@@ -41,7 +45,7 @@ class PlainTextModel(models.Model):
     class Meta:
         abstract = True
 
-    def clean_fields(self, exclude: set[str] | None = None) -> None:
+    def clean_fields(self, exclude: Collection[str] | None = None) -> None:
         errors = {name: e for name, e in text_errors(self).items() if name not in (exclude or ())}
         try:
             super().clean_fields(exclude=exclude)

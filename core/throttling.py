@@ -8,7 +8,7 @@ reason to refuse every read (``core.response_cache.shielded``). Rates are the sc
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from rest_framework.settings import api_settings
 from rest_framework.throttling import SimpleRateThrottle
@@ -28,7 +28,9 @@ class ScopedRateThrottle(SimpleRateThrottle):
         pass
 
     def get_rate(self) -> str | None:
-        return api_settings.DEFAULT_THROTTLE_RATES.get(self.scope)
+        # DRF's stubs give these rates as numbers: they are "N/period" strings (THROTTLE_RATES).
+        rates = cast("dict[str | None, str | None]", api_settings.DEFAULT_THROTTLE_RATES)
+        return rates.get(self.scope)
 
     def get_ident(self, request: HttpRequest) -> str:
         return client_address(request)

@@ -27,7 +27,7 @@ is read and written by the same few lines for all three models.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -35,8 +35,12 @@ from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from core.shown import Shown
+
 if TYPE_CHECKING:
     from collections.abc import Sequence
+
+    from django.db.models.expressions import Combinable
 
 
 class TranslationMethod(models.TextChoices):
@@ -53,7 +57,7 @@ def site_languages() -> list[str]:
     return [code for code, _name in settings.LANGUAGES]
 
 
-def language_field() -> models.CharField:
+def language_field() -> models.CharField[str | int | Combinable, str]:
     return models.CharField(
         _("original language"),
         max_length=12,
@@ -71,22 +75,6 @@ def translations_field() -> models.JSONField:
         blank=True,
         help_text=_("The words above in the site's other languages, and who translated them."),
     )
-
-
-class Shown(NamedTuple):
-    """One field as a reader sees it: the words, their language, and who translated them
-    (``""`` when they are the original)."""
-
-    text: str
-    language: str
-    method: str
-
-    @property
-    def is_translation(self) -> bool:
-        return bool(self.method)
-
-    def __str__(self) -> str:
-        return self.text
 
 
 class Translatable(models.Model):

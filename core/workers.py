@@ -21,6 +21,7 @@ import logging
 import os
 import socket
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -86,7 +87,7 @@ def live_worker_ids(now: datetime.datetime) -> set[str]:
     )
 
 
-def lost_tasks(now: datetime.datetime | None = None) -> list[DBTaskResult]:
+def lost_tasks(now: datetime.datetime | None = None) -> list[DBTaskResult[..., Any]]:
     """Tasks RUNNING for longer than TASK_WORKER_LOST_SECONDS whose worker is not alive."""
     now = now or timezone.now()
     live = live_worker_ids(now)
@@ -94,7 +95,9 @@ def lost_tasks(now: datetime.datetime | None = None) -> list[DBTaskResult]:
     return [task for task in running if not task.worker_ids or task.worker_ids[-1] not in live]
 
 
-def stuck_tasks(now: datetime.datetime | None = None) -> models.QuerySet[DBTaskResult]:
+def stuck_tasks(
+    now: datetime.datetime | None = None,
+) -> models.QuerySet[DBTaskResult[..., Any]]:
     """Tasks that need an operator's eye: lost (awaiting a worker to queue them again), or
     RUNNING for longer than TASK_STUCK_SECONDS."""
     now = now or timezone.now()

@@ -14,7 +14,7 @@ object.
 from __future__ import annotations
 
 from types import SimpleNamespace
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, TypedDict, cast
 from urllib.parse import quote
 
 from django.urls import reverse
@@ -28,11 +28,30 @@ from claims.vocabulary import STANCE_DIRECTION, Direction
 from core.dates import display, isoformat
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Mapping
 
-    from actors.models import Actor
-    from claims.models import Statement
+    from django_stubs_ext import WithAnnotations
+
+    from actors.models import Actor, ActorAlias, ActorRelation
+    from claims.models import Statement, Topic
     from sources.models import Source
+
+    class _ClaimSeen(TypedDict):
+        seen_topics: list[Topic]  # claims.selectors.topics_seen
+
+    class _RelationSeen(TypedDict):
+        source_is_public: bool  # claims.visibility's with_public_source
+
+    SeenRelation = WithAnnotations[ActorRelation, _RelationSeen]
+
+    class _ActorSeen(TypedDict):
+        seen_aliases: list[ActorAlias]  # api.actors.ActorViewSet's prefetches
+        seen_relations_from: list[SeenRelation]
+        seen_relations_to: list[SeenRelation]
+
+    # A claim, an actor with what their reads prefetched as lists.
+    SeenClaim = WithAnnotations[Claim, _ClaimSeen]
+    SeenActor = WithAnnotations[Actor, _ActorSeen]
 
 _SENTINEL = "987654321"  # stands for the id or slug in a reversed address
 _SAFE = "!$&'()*+,;=/~:@"  # what reverse() leaves unquoted in an argument
@@ -80,11 +99,12 @@ class Links:
         return f"{prefix}{quote(str(argument), safe=_SAFE)}{suffix}"
 
 
-def links(context: dict) -> Links:
-    """The request's ``Links``, shared by every serializer of one answer (one context)."""
-    found = context.get("_links")
+def links(context: Mapping[str, Any]) -> Links:
+    """The request's ``Links``, shared by every serializer of one answer (one context: the dict
+    the view made, which DRF's types give as read-only)."""
+    found: Links | None = context.get("_links")
     if found is None:
-        found = context["_links"] = Links(context.get("request"))
+        found = cast("dict[str, Any]", context)["_links"] = Links(context.get("request"))
     return found
 
 
@@ -94,8 +114,9 @@ def _datetime(value: Any, zone: Any) -> str | None:
     if value is None:
         return None
     if not _ISO or timezone.is_naive(value):
-        return _DATETIME.to_representation(value)
-    text = value.astimezone(zone).isoformat()
+        shown: str | None = _DATETIME.to_representation(value)
+        return shown
+    text: str = value.astimezone(zone).isoformat()
     return text[:-6] + "Z" if text.endswith("+00:00") else text
 
 
@@ -112,7 +133,8 @@ def _decimal(model_field: Any, value: Any) -> str | None:
         field = _DECIMAL_FIELDS[model_field.name] = serializers.DecimalField(
             max_digits=model_field.max_digits, decimal_places=model_field.decimal_places
         )
-    return field.to_representation(value)
+    shown: str = field.to_representation(value)
+    return shown
 
 
 # Claims ------------------------------------------------------------------------------------------
@@ -128,7 +150,7 @@ class TopicName(NamedTuple):
     name: str
 
 
-def claim(claim: Claim | ClaimRow, to: Links) -> dict[str, Any]:
+def claim(claim: SeenClaim | ClaimRow, to: Links) -> dict[str, Any]:
     """``ClaimSerializer``'s fields, from a ``Claim`` (its topics prefetched as ``seen_topics``
     by ``claims.selectors.topics_seen``) or a ``ClaimRow`` (``api.claims.rows_with_topics``)."""
     latitude, longitude = claim.latitude, claim.longitude
@@ -202,7 +224,8 @@ def source(source: Source, to: Links) -> dict[str, Any]:
             "name": outlet.name,
             "slug": outlet.slug,
             "kind": outlet.kind,
-            "country": outlet.country.code,
+            # django-stubs reads a CountryField as its CharField base (a str): it gives a Country.
+            "country": outlet.country.code,  # type: ignore[attr-defined]
             "website": outlet.website,
             "default_reliability": outlet.default_reliability,
             "updated_at": to.datetime(outlet.updated_at),
@@ -288,7 +311,7 @@ def relations(claim: Claim, to: Links) -> list[dict[str, Any]]:
     ]
 
 
-def claim_detail(found: Claim, to: Links) -> dict[str, Any]:
+def claim_detail(found: SeenClaim, to: Links) -> dict[str, Any]:
     """``ClaimDetailSerializer``'s fields, from a claim loaded by
     ``claims.selectors.claim_details``."""
     data = claim(found, to)
@@ -316,7 +339,7 @@ def claim_detail(found: Claim, to: Links) -> dict[str, Any]:
 # Actors ------------------------------------------------------------------------------------------
 
 
-def actor(found: Actor, to: Links) -> dict[str, Any]:
+def actor(found: SeenActor, to: Links) -> dict[str, Any]:
     """``ActorSerializer``'s fields, from an actor loaded by ``api.actors.ActorViewSet``."""
     return {
         "id": found.pk,
@@ -328,7 +351,7 @@ def actor(found: Actor, to: Links) -> dict[str, Any]:
         "description": found.description,
         "language": found.language,
         "translations": found.translations,
-        "country": found.country.code,
+        "country": found.country.code,  # type: ignore[attr-defined]  # a Country, as above
         "founded_on": isoformat(found.founded_on, found.founded_on_precision),
         "founded_on_precision": found.founded_on_precision,
         "dissolved_on": isoformat(found.dissolved_on, found.dissolved_on_precision),
@@ -345,8 +368,13 @@ def actor(found: Actor, to: Links) -> dict[str, Any]:
                 "end_on": isoformat(r.end_on, r.end_on_precision),
                 "end_on_precision": r.end_on_precision,
                 "note": r.note,
+                # django-stubs sees no annotation on the rows of a list in WithAnnotations.
                 "source": (
-                    source(r.source, to) if r.source_id is not None and r.source_is_public else None
+                    source(r.source, to)
+                    if r.source_id is not None
+                    and r.source_is_public  # type: ignore[attr-defined]
+                    and r.source is not None
+                    else None
                 ),
             }
             for r in [*found.seen_relations_from, *found.seen_relations_to]
@@ -356,10 +384,12 @@ def actor(found: Actor, to: Links) -> dict[str, Any]:
     }
 
 
-def fast(read: Callable[[Any, Links], dict]) -> Callable[[Any, Any], dict]:
+def fast(
+    read: Callable[[Any, Links], dict[str, Any]],
+) -> Callable[[Any, Any], dict[str, Any]]:
     """A ``to_representation`` that builds the object with ``read``."""
 
-    def to_representation(self: serializers.Serializer, instance: Any) -> dict:
+    def to_representation(self: serializers.Serializer[Any], instance: Any) -> dict[str, Any]:
         return read(instance, links(self.context))
 
     return to_representation
