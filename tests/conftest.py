@@ -10,6 +10,18 @@ from claims.roles import EDITOR, REPORTER, sync_roles
 from tests.factories import UserFactory
 from tests.ledger import build_ledger
 
+# The longest tests (schemathesis against a live server, the newsroom-day state machine: one to
+# two minutes each) start first: on two workers they then run beside the rest of the suite, not
+# alone at its end.
+LONG_RUNNING = (
+    "tests/production/test_schema_live.py",
+    "tests/workflow/test_every_face_keeps_the_public_true.py",
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    items.sort(key=lambda item: not item.nodeid.startswith(LONG_RUNNING))
+
 
 @pytest.fixture(autouse=True)
 def _quick_password_hashing(settings):
