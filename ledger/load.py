@@ -352,6 +352,9 @@ class _Loader:
     def existing_claim(self, record: dict) -> Claim | None:
         if self.own:
             return Claim.objects.filter(slug=record["slug"]).first()
+        # A claim's slug may have been given, not derived, so only its text identifies it. Not
+        # indexed: one scan of the claims per claim in the file (issue "Imports that never
+        # corrupt", speed: look the file's texts up in one query).
         return Claim.objects.filter(text=record["text"]).order_by("pk").first()
 
     def once(self, kind: str, key: str, row: Row, seen: set) -> bool:

@@ -93,6 +93,19 @@ class Served:
         return self.log.read_text().splitlines()
 
 
+def start_gunicorn(env: dict[str, str], log: Path) -> subprocess.Popen:
+    """gunicorn as ``bin/serve`` starts it (``config/gunicorn.py``), with ``env``, writing its
+    output to ``log``."""
+    with log.open("w") as out:
+        return subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "--config", "config/gunicorn.py", "config.wsgi"],
+            cwd=ROOT,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+
+
 @pytest.fixture(scope="session")
 def serve(production_env, tmp_path_factory):
     """Start gunicorn (``config/gunicorn.py``, as ``bin/serve`` does) with ``production_env``
@@ -103,14 +116,7 @@ def serve(production_env, tmp_path_factory):
         port = free_port()
         log = tmp_path_factory.mktemp("gunicorn") / "stdout.log"
         env = {**production_env, "BIND": f"127.0.0.1:{port}", "WEB_CONCURRENCY": "2", **overrides}
-        with log.open("w") as out:
-            process = subprocess.Popen(
-                [sys.executable, "-m", "gunicorn", "--config", "config/gunicorn.py", "config.wsgi"],
-                cwd=ROOT,
-                env=env,
-                stdout=out,
-                stderr=subprocess.STDOUT,
-            )
+        process = start_gunicorn(env, log)
         started.append(process)
         served = Served(f"http://127.0.0.1:{port}", process, log)
         deadline = time.monotonic() + 30

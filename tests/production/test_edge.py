@@ -19,7 +19,7 @@ import requests
 
 from config.gunicorn import bind_address
 
-from .conftest import ROOT, free_port
+from .conftest import ROOT, free_port, start_gunicorn
 
 PASSWORD = "correct horse battery staple"
 
@@ -152,14 +152,7 @@ def test_served_with_only_a_port_it_is_not_reachable_from_the_network(production
     env = {**production_env, "PORT": str(port), "WEB_CONCURRENCY": "1"}
     env.pop("BIND", None)
     log = tmp_path / "gunicorn.log"
-    with log.open("w") as out:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "--config", "config/gunicorn.py", "config.wsgi"],
-            cwd=ROOT,
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
+    process = start_gunicorn(env, log)
     try:
         deadline = time.monotonic() + 30
         while True:
@@ -194,14 +187,7 @@ def test_behind_a_proxy_on_a_unix_socket_the_forwarded_address_is_the_clients(
         "BEHIND_PROXY": "1",
     }
     log = tmp_path / "gunicorn.log"
-    with log.open("w") as out:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "--config", "config/gunicorn.py", "config.wsgi"],
-            cwd=ROOT,
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
+    process = start_gunicorn(env, log)
     request = (
         b"GET /healthz HTTP/1.0\r\nHost: localhost\r\n"
         b"X-Forwarded-For: 6.6.6.6, 203.0.113.70\r\n\r\n"
