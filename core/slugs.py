@@ -17,6 +17,8 @@ from anyascii import anyascii
 from django.utils.text import slugify
 
 if TYPE_CHECKING:
+    from collections.abc import Container
+
     from django.db.models import Model
 
 
@@ -30,19 +32,26 @@ def derive_slug(text: str, max_length: int) -> str:
     return f"x-{digest}"[:max_length]
 
 
-def unique_slug(model: type[Model], text: str, max_length: int, *, exclude: Any = None) -> str:
+def unique_slug(
+    model: type[Model],
+    text: str,
+    max_length: int,
+    *,
+    exclude: Any = None,
+    also_taken: Container[str] = (),
+) -> str:
     """``derive_slug(text)``, or with ``-2``, ``-3``… when another ``model`` row (not the one
-    whose primary key is ``exclude``) has it."""
+    whose primary key is ``exclude``) has it, or ``also_taken`` does (a file's new records)."""
     base = derive_slug(text, max_length)
     rows = model._default_manager.filter(slug__startswith=base[: max_length - 4])
     if exclude is not None:
         rows = rows.exclude(pk=exclude)
     taken = set(rows.values_list("slug", flat=True))
-    if base not in taken:
+    if base not in taken and base not in also_taken:
         return base
     for n in count(2):
         suffix = f"-{n}"
         candidate = base[: max_length - len(suffix)].rstrip("-") + suffix
-        if candidate not in taken:
+        if candidate not in taken and candidate not in also_taken:
             return candidate
     raise AssertionError("unreachable")  # pragma: no cover

@@ -46,10 +46,11 @@ from urllib.parse import urljoin, urlsplit
 from django.conf.locale import LANG_INFO
 
 from actors.lookup import named
+from actors.models import Actor
 from claims.models import Claim
 from claims.vocabulary import Verdict
 from core import json_input
-from core.slugs import derive_slug
+from core.slugs import derive_slug, unique_slug
 from core.translations import site_languages
 from sources.lookup import outlet_for_host
 from sources.models import Source
@@ -250,8 +251,13 @@ class _Reader:
         found = named(name)
         if found:
             return found.slug
-        slug = derive_slug(name, 200)
-        self.actors.setdefault(slug, {"slug": slug, "name": name, "kind": kind})
+        for slug, actor in self.actors.items():
+            if actor["name"] == name:
+                return slug
+        # Two names that derive one slug ("Wagner", "Вагнер") are two actors of the file.
+        # A key no actor of the ledger has either: statements name existing actors by slug.
+        slug = unique_slug(Actor, name, 200, also_taken=self.actors)
+        self.actors[slug] = {"slug": slug, "name": name, "kind": kind}
         return slug
 
     def source(

@@ -51,7 +51,7 @@ from actors.models import Actor
 from claims.models import Topic
 from claims.vocabulary import STANCES
 from core import dates
-from core.slugs import derive_slug
+from core.slugs import derive_slug, unique_slug
 from sources.lookup import outlet_for_host, title_from_url
 from sources.models import Source
 from sources.urls_normalise import normalise_url
@@ -742,7 +742,8 @@ class _Reader:
 
     def actor(self, typed: str) -> str:
         """The actor's slug; one nobody knows by that slug, name or alias is proposed as a new
-        actor (kind "other"), on a slug no actor has."""
+        actor (kind "other"), on a slug no actor of the ledger or the file has (a row may name an
+        existing actor by its slug)."""
         if not typed:
             return typed
         if typed in self.actor_slugs:
@@ -751,11 +752,7 @@ class _Reader:
         if found:
             slug = found.slug
         else:
-            base = slug = derive_slug(typed, 190)
-            n = 1
-            while slug in self.actors or Actor.objects.filter(slug=slug).exists():
-                n += 1
-                slug = f"{base}-{n}"
+            slug = unique_slug(Actor, typed, 190, also_taken=self.actors)
             self.actors[slug] = {"slug": slug, "name": typed, "kind": "other"}
         self.actor_slugs[typed] = slug
         return slug

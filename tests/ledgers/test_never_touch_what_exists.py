@@ -133,3 +133,19 @@ def test_a_ledger_from_another_newsroom_finds_claims_by_their_text_and_adds_noth
     report = load_ledger(bundle, by=editor_user, file_name="theirs.json")
     assert report.applied, report.errors()
     assert (Claim.objects.count(), Actor.objects.count(), Source.objects.count()) == counts
+
+
+def test_two_claimants_whose_names_derive_one_slug_are_two_actors(editor_user):
+    pages = [
+        claimreview_page("AFP", "https://factuel.afp.com/doc.w1", "Wagner", "Claim one"),
+        claimreview_page("AFP", "https://factuel.afp.com/doc.w2", "Wágner", "Claim two"),
+    ]
+    reviews = [json.loads(page.split(b">", 2)[2].rsplit(b"</script>", 1)[0]) for page in pages]
+    from ledger.claimreview import read_claimreview
+
+    bundle = read_claimreview(reviews)
+    report = load_ledger(bundle, by=editor_user, file_name="r.json")
+    assert report.applied, report.errors()
+    wagner, vagner = Actor.objects.get(name="Wagner"), Actor.objects.get(name="Wágner")
+    assert wagner.pk != vagner.pk
+    assert Claim.objects.get(text="Claim two").statements.filter(actor=vagner).exists()
