@@ -48,6 +48,20 @@ def test_a_method_not_allowed_is_json(production):
     assert response.headers["Content-Type"] == "application/json"
 
 
+@pytest.mark.parametrize(
+    "body", ["[" * 5000, "[" * 5000 + "]" * 5000, "[" * 65 + "]" * 65], ids=["cut", "deep", "65"]
+)
+def test_a_body_nested_too_deep_is_a_json_400_from_gunicorn(production, editor_token, body):
+    response = production.post(
+        "/api/v1/topics/",
+        data=body,
+        headers={"Authorization": f"Token {editor_token}", "Content-Type": "application/json"},
+    )
+    assert response.status_code == 400, response.text
+    assert response.headers["Content-Type"] == "application/json"
+    assert response.json()["detail"].startswith("JSON parse error")
+
+
 def test_an_unknown_site_path_is_the_sites_404_page_without_a_trace(production):
     response = production.get("/no/such/page/")
     assert response.status_code == 404
